@@ -1,0 +1,146 @@
+package etwreplay.ingest.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A query result materialised as text: column names and rows of cell strings (NULL is {@code null}).
+ * Rendering is locale-independent so expected outputs compare byte for byte. Immutable.
+ */
+public final class ResultTable {
+    private final List<String> columns;
+    private final List<String> types;
+    private final List<List<String>> rows;
+
+    public ResultTable(List<String> columns, List<String> types, List<List<String>> rows) {
+        this.columns = List.copyOf(columns);
+        this.types = List.copyOf(types);
+        this.rows = Collections.unmodifiableList(rows);
+    }
+
+    static ResultTable query(Connection connection, String sql, Object... params) throws SQLException {
+        if (params.length == 0) {
+            try (Statement st = connection.createStatement()) {
+                boolean hasResult = st.execute(sql);
+                if (!hasResult) {
+                    return new ResultTable(List.of("rows_changed"), List.of("BIGINT"),
+                            List.of(List.of(Long.toString(st.getUpdateCount()))));
+                }
+                try (ResultSet rs = st.getResultSet()) {
+                    return from(rs);
+                }
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return from(rs);
+            }
+        }
+    }
+
+    /** Materialises every row of {@code rs}. */
+    public static ResultTable from(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<String> cols = new ArrayList<>(n);
+        List<String> types = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            cols.add(md.getColumnLabel(i));
+            types.add(md.getColumnTypeName(i));
+        }
+        boolean[] address = new boolean[n + 1];
+        for (int i = 1; i <= n; i++) {
+            // Every UBIGINT in the etwreplay schema is an address, IRP or kernel key: shown in hex.
+            address[i] = "UBIGINT".equals(types.get(i - 1));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        while (rs.next()) {
+            List<String> row = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                row.add(address[i] ? hexCell(rs, i) : cell(rs, i));
+            }
+            rows.add(row);
+        }
+        return new ResultTable(cols, types, rows);
+    }
+
+    private static String hexCell(ResultSet rs, int column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? null : "0x" + new java.math.BigInteger(text).toString(16);
+    }
+
+    private static String cell(ResultSet rs, int column) throws SQLException {
+        Object value = rs.getObject(column);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            // Plain decimal notation (no exponent) so CSV diffs and spreadsheets read it alike.
+            return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime().toString();
+        }
+        if (value instanceof byte[] bytes) {
+            StringBuilder sb = new StringBuilder(bytes.length * 2 + 2).append("0x");
+            for (byte b : bytes) {
+                sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+            }
+            return sb.toString();
+        }
+        return rs.getString(column);
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** DuckDB type names of the columns, e.g. {@code UBIGINT}. */
+    public List<String> types() {
+        return types;
+    }
+
+    public List<List<String>> rows() {
+        return rows;
+    }
+
+    /** RFC 4180 CSV with a header row, LF line ends, NULL as an empty field. */
+    public String toCsv() {
+        StringBuilder sb = new StringBuilder();
+        appendCsvRow(sb, columns);
+        for (List<String> row : rows) {
+            appendCsvRow(sb, row);
+        }
+        return sb.toString();
+    }
+
+    private static void appendCsvRow(StringBuilder sb, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String c = cells.get(i);
+            if (c == null) {
+                continue;
+            }
+            if (c.isEmpty() || c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0
+                    || c.indexOf('\r') >= 0) {
+                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(c);
+            }
+        }
+        sb.append('\n');
+    }
+}
