@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,23 +25,16 @@ public final class ResultTable {
     }
 
     static ResultTable query(Connection connection, String sql, Object... params) throws SQLException {
-        if (params.length == 0) {
-            try (Statement st = connection.createStatement()) {
-                boolean hasResult = st.execute(sql);
-                if (!hasResult) {
-                    return new ResultTable(List.of("rows_changed"), List.of("BIGINT"),
-                            List.of(List.of(Long.toString(st.getUpdateCount()))));
-                }
-                try (ResultSet rs = st.getResultSet()) {
-                    return from(rs);
-                }
-            }
-        }
+        // Always prepared: DuckDB's JDBC Statement.execute loses the real error message (e.g. read-only).
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
-            try (ResultSet rs = ps.executeQuery()) {
+            if (!ps.execute()) {
+                return new ResultTable(List.of("rows_changed"), List.of("BIGINT"),
+                        List.of(List.of(Long.toString(Math.max(0, ps.getUpdateCount())))));
+            }
+            try (ResultSet rs = ps.getResultSet()) {
                 return from(rs);
             }
         }

@@ -45,7 +45,7 @@ final class FileIoHandler implements XperfEventHandler {
         irp = s.field("IrpPtr", "Irp");
         fileObject = s.field("FileObject");
         fileKey = s.field("FileKey");
-        byteOffset = s.field("ByteOffset", "Offset", "FileIndex");
+        byteOffset = s.field("ByteOffset", "Offset");
         size = s.field("Size", "IoSize", "Length");
         flags = s.field("Flags", "IoFlags");
         infoClass = s.field("InfoClass");

@@ -31,8 +31,9 @@ final class InterruptHandler implements XperfEventHandler {
     public void handle(XperfRow r, EventSink sink) {
         Integer c = r.int32(cpu);
         Long duration = r.micros(elapsed);
-        Integer msg = r.int32(message);
-        String kind = msg != null && msg >= 0 ? IsrEvent.ISR_MSI : IsrEvent.ISR;
+        // 0xFFFFFFFF (printed 4294967295 or -1) = not a message-signalled interrupt.
+        Integer msg = r.id(message);
+        String kind = msg != null ? IsrEvent.ISR_MSI : IsrEvent.ISR;
         sink.accept(new IsrEvent(r.ts(), c == null ? TraceEvent.NO_CPU : c, kind,
                 duration == null ? null : r.ts() - duration, duration, r.number(routine), r.text(symbol),
                 r.int32(vector), msg, r.int32(status)), r.extra());

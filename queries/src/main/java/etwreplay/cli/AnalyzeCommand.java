@@ -1,0 +1,74 @@
+package etwreplay.cli;
+
+import etwreplay.ingest.TraceIngester;
+import etwreplay.ingest.format.TraceFormat;
+import etwreplay.ingest.store.Database;
+import etwreplay.queries.ResultPrinter;
+import etwreplay.queries.TraceOverview;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code etwreplay analyze TRACE}: ingest (once), then summarise what the trace holds. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"The main job: ingests the trace (unless the same file is already in the database) and"
+            + " summarises it: the recording, the events per table, the anomalies, and what to run next."},
+        footer = {"", "Examples:", "  etwreplay analyze sample-traces/disk-read-foreign-context.txt",
+            "  etwreplay analyze trace.txt --db all.duckdb", ExitCode.HELP_TEXT})
+final class AnalyzeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "TRACE", description = "The trace file.")
+    Path trace;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: beside the trace, .duckdb).")
+    Path db;
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = IngestCommand.TraceFormatConverter.class,
+            description = "Read the file as this format instead of detecting it.")
+    TraceFormat format;
+
+    @Option(names = "--replace", description = "Re-ingest even if the same file is already in the database.")
+    boolean replace;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dbFile = db != null ? db : DatabaseLocation.besideTrace(trace);
+        IngestTarget.with(dbFile, database -> {
+            int traceId;
+            try {
+                TraceIngester.Result r = IngestCommand.ingest(database, trace, format, replace);
+                IngestCommand.printSummary(out, r, dbFile);
+                traceId = r.summary().traceId();
+            } catch (TraceIngester.AlreadyIngestedException e) {
+                traceId = e.traceId();
+                out.printf("%s is already in %s as trace %d; showing it (--replace re-ingests it).%n",
+                        trace.getFileName(), dbFile, traceId);
+            }
+            out.println();
+            TraceOverview overview = new TraceOverview(database);
+            out.println("The recording:");
+            out.print(ResultPrinter.toTable(overview.traces(traceId)));
+            out.println();
+            out.println("Events per table:");
+            out.print(ResultPrinter.toTable(overview.rowsPerTable(traceId)));
+            out.println();
+            out.println("Anomalies (info: harmless; data_loss: results may be incomplete; error: contradictory input):");
+            out.print(ResultPrinter.toTable(overview.anomalies(traceId)));
+            out.println();
+            out.println("Next:");
+            out.printf("  etwreplay info --db %s --anomalies%n", dbFile);
+            out.printf("  etwreplay sql --db %s \"SELECT ts, cpu, kind, addr(irp), process_name, elapsed_ns FROM"
+                    + " disk_io WHERE trace_id = %d ORDER BY ts\"%n", dbFile, traceId);
+            return traceId;
+        });
+        out.flush();
+        return ExitCode.OK;
+    }
+}

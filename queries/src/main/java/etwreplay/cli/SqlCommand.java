@@ -1,0 +1,56 @@
+package etwreplay.cli;
+
+import etwreplay.ingest.store.Database;
+import etwreplay.ingest.store.ResultTable;
+import etwreplay.queries.ResultPrinter;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code etwreplay sql "QUERY"}: ad-hoc SQL over the database, read-only unless {@code --write}. */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = {"Runs one SQL statement (DuckDB dialect) against the database and prints the result.",
+            "The database is opened read-only unless --write is given. Tables: trace, trace_stat, process, thread,"
+                + " image, cswitch, ready_thread, dpc, isr, disk_io, file_io, driver_irp, page_fault, sample,"
+                + " syscall, stack, generic_event. ts is ns since the trace start; addr(x) prints an address"
+                + " in hex."},
+        footer = {"", "Examples:",
+            "  etwreplay sql --db t.duckdb \"SELECT kind, count(*) FROM disk_io GROUP BY kind ORDER BY kind\"",
+            "  etwreplay sql --db t.duckdb -f csv \"SELECT ts, cpu, addr(routine), routine_symbol FROM dpc\"",
+            ExitCode.HELP_TEXT})
+final class SqlCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions dbOptions = new DatabaseOptions();
+
+    @Mixin
+    FormatOption format = new FormatOption();
+
+    @Option(names = "--write", description = "Open the database for writing (e.g. to CREATE a table or view).")
+    boolean write;
+
+    @Parameters(paramLabel = "QUERY", description = "The SQL statement.")
+    String query;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Database db = write ? dbOptions.openForWrite(spec.commandLine())
+                : dbOptions.openReadOnly(spec.commandLine())) {
+            ResultTable result;
+            try {
+                result = db.query(query);
+            } catch (SQLException e) {
+                throw new Main.UserSqlException(e);
+            }
+            spec.commandLine().getOut().print(ResultPrinter.render(result, format.format));
+            spec.commandLine().getOut().flush();
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,17 @@
+package etwreplay.queries;
+
+import java.util.Locale;
+
+/** How a query result is written for a person or a program. */
+public enum OutputFormat {
+    /** Aligned columns for a terminal. */
+    TABLE,
+    /** RFC 4180, header row, NULL as an empty field. */
+    CSV,
+    /** An array of objects, one per row; numbers stay strings only where they would lose precision. */
+    JSON;
+
+    public static OutputFormat parse(String name) {
+        return valueOf(name.toUpperCase(Locale.ROOT));
+    }
+}
