@@ -1,0 +1,143 @@
+package etwreplay.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import etwreplay.ingest.testing.Golden;
+import etwreplay.ingest.testing.SharedTraces;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: outputs, exit codes, one-line errors. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    private Path ingestSample() {
+        Path db = tmp.resolve("t.duckdb");
+        CliRun r = CliRun.of("ingest", SharedTraces.sample("disk-read-foreign-context.txt").toString(),
+                "--db", db.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        return db;
+    }
+
+    @Test
+    void analyzeIngestsOnceThenShowsTheStoredTrace() {
+        Path db = tmp.resolve("a.duckdb");
+        String trace = SharedTraces.sample("disk-read-foreign-context.txt").toString();
+        CliRun first = CliRun.of("analyze", trace, "--db", db.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().startsWith("Ingested trace 1 (xperf) into " + db + ": 25 events\n"), first.out());
+        assertTrue(first.out().contains("disk-read-foreign-context.txt  xperf   10.0.19045"), first.out());
+        CliRun second = CliRun.of("analyze", trace, "--db", db.toString());
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.out().startsWith("disk-read-foreign-context.txt is already in " + db + " as trace 1"),
+                second.out());
+    }
+
+    @Test
+    void analyzePutsTheDatabaseBesideTheTraceByDefault() throws Exception {
+        Path trace = tmp.resolve("mine.txt");
+        Files.copy(SharedTraces.sample("ioctl-same-context.txt"), trace);
+        assertEquals(0, CliRun.of("analyze", trace.toString()).exitCode());
+        assertTrue(Files.isRegularFile(tmp.resolve("mine.duckdb")));
+    }
+
+    @Test
+    void sqlPrintsCsvAndJson() {
+        Path db = ingestSample();
+        CliRun csv = CliRun.of("sql", "--db", db.toString(), "-f", "csv",
+                "SELECT kind, ts, cpu, irp, elapsed_ns FROM disk_io ORDER BY ts");
+        assertEquals(0, csv.exitCode(), csv.err());
+        assertEquals("kind,ts,cpu,irp,elapsed_ns\nReadInit,210000,,0xffffc0010a2b3010,\n"
+                + "Read,1530000,1,0xffffc0010a2b3010,1320000\n", csv.out());
+        CliRun json = CliRun.of("sql", "--db", db.toString(), "--format", "json",
+                "SELECT kind, cpu, from_dpc FROM ready_thread JOIN (SELECT 'x' AS kind) ON true");
+        assertEquals("[\n  {\"kind\": \"x\", \"cpu\": 1, \"from_dpc\": true}\n]\n", json.out());
+    }
+
+    @Test
+    void infoShowsTracesTablesAndAnomalies() {
+        Path db = ingestSample();
+        CliRun r = CliRun.of("info", "--db", db.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Golden.assertText(r.out().replace(db.toString(), "DB"), "golden/cli/info.txt");
+    }
+
+    @Test
+    void sqlIsReadOnlyUnlessWriteIsGiven() {
+        Path db = ingestSample();
+        CliRun denied = CliRun.of("sql", "--db", db.toString(), "DELETE FROM cswitch");
+        assertEquals(ExitCode.USAGE, denied.exitCode());
+        assertTrue(denied.err().contains("read-only mode! (add --write to change the database)"), denied.err());
+        assertEquals("6\n", CliRun.of("sql", "--db", db.toString(), "-f", "csv", "SELECT count(*) AS n FROM cswitch")
+                .out().lines().skip(1).findFirst().orElse("") + "\n");
+        CliRun allowed = CliRun.of("sql", "--db", db.toString(), "--write", "-f", "csv", "DELETE FROM cswitch");
+        assertEquals(0, allowed.exitCode(), allowed.err());
+        assertEquals("rows_changed\n6\n", allowed.out());
+    }
+
+    @Test
+    void errorsAreOneLineWithTheirExitCode() throws Exception {
+        CliRun missing = CliRun.of("ingest", tmp.resolve("nope.txt").toString(), "--db", tmp.resolve("x.duckdb").toString());
+        assertEquals(ExitCode.BAD_INPUT, missing.exitCode());
+        assertEquals("etwreplay: " + tmp.resolve("nope.txt") + ": no such file\n", missing.err());
+        assertFalse(Files.exists(tmp.resolve("x.duckdb")), "a refused ingest leaves no new database behind");
+
+        Path db = ingestSample();
+        CliRun again = CliRun.of("ingest", SharedTraces.sample("disk-read-foreign-context.txt").toString(),
+                "--db", db.toString());
+        assertEquals(ExitCode.ALREADY_INGESTED, again.exitCode());
+        assertTrue(again.err().endsWith("already ingested as trace 1 (disk-read-foreign-context.txt, same content);"
+                + " use --replace to ingest it again\n"), again.err());
+
+        CliRun badSql = CliRun.of("sql", "--db", db.toString(), "SELEC 1");
+        assertEquals(ExitCode.USAGE, badSql.exitCode());
+        assertEquals(1, badSql.err().lines().count(), badSql.err());
+
+        CliRun noDb = CliRun.of("sql", "--db", tmp.resolve("none.duckdb").toString(), "SELECT 1");
+        assertEquals(ExitCode.DATABASE, noDb.exitCode());
+
+        CliRun usage = CliRun.of("frobnicate");
+        assertEquals(ExitCode.USAGE, usage.exitCode());
+        CliRun badFormat = CliRun.of("sql", "--db", db.toString(), "-f", "xml", "SELECT 1");
+        assertEquals(ExitCode.USAGE, badFormat.exitCode());
+        assertTrue(badFormat.err().contains("'xml' is not a result format (table, csv, json)"), badFormat.err());
+    }
+
+    @Test
+    void aDatabaseHeldByAnotherProcessIsReportedAsInUse() throws Exception {
+        Path db = ingestSample();
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DatabaseHolder.class.getName(), db.toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(holder.getInputStream()))) {
+            assertEquals("holding", r.readLine());
+            CliRun busy = CliRun.of("ingest", SharedTraces.sample("ioctl-same-context.txt").toString(), "--db",
+                    db.toString());
+            assertEquals(ExitCode.DATABASE, busy.exitCode(), busy.err());
+            assertEquals("etwreplay: " + db + ": the database is in use by another process (an ingest or another"
+                    + " etwreplay); wait for it to finish or use another --db file\n", busy.err());
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+        assertEquals(0, CliRun.of("info", "--db", db.toString()).exitCode(), "intact once released");
+    }
+
+    @Test
+    void everyCommandsHelpTeachesWithAnExampleAndTheExitCodes() {
+        for (String cmd : new String[] {"analyze", "ingest", "info", "sql"}) {
+            CliRun r = CliRun.of(cmd, "--help");
+            assertEquals(0, r.exitCode());
+            assertTrue(r.out().contains("Examples:"), cmd);
+            assertTrue(r.out().contains("Exit codes: 0 ok"), cmd);
+        }
+        assertTrue(CliRun.of("--version").out().startsWith("etwreplay "));
+    }
+}
