@@ -92,7 +92,7 @@ public final class TraceIngester {
                             + " use --format to force one"));
         }
         TraceFormat chosen = format;
-        TraceReader reader = Readers.forFormat(format).orElseThrow(() -> new BadInputException(file, null,
+        TraceReader reader = Readers.forFormat(format).orElseThrow(() -> new BadInputException(file, "offset 0",
                 "format " + chosen.cliName() + " is not supported by this build yet"));
 
         TraceStore store = new TraceStore(db);

@@ -61,6 +61,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.println();
             out.println("Anomalies (info: harmless; data_loss: results may be incomplete; error: contradictory input):");
             out.print(ResultPrinter.toTable(overview.anomalies(traceId)));
+            overview.warnings(traceId).forEach(out::println);
             out.println();
             out.println("Next:");
             out.printf("  etwreplay info --db %s --anomalies%n", dbFile);

@@ -44,6 +44,7 @@ final class InfoCommand implements Callable<Integer> {
                     + " input contradicts itself):");
             out.print(ResultPrinter.toTable(anomalies ? overview.anomalies(traceId)
                     : overview.anomaliesBySeverity(traceId)));
+            overview.warnings(traceId).forEach(out::println);
         }
         out.flush();
         return ExitCode.OK;

@@ -51,6 +51,20 @@ public final class TraceOverview {
         return db.query(resource("anomalies.sql"), traceId, traceId);
     }
 
+    /**
+     * What the trace's anomalies mean for the results, as lines "warning: …" / "note: …"; empty when all
+     * is well.
+     */
+    public java.util.List<String> warnings(Integer traceId) throws SQLException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        boolean several = traceId == null;
+        for (java.util.List<String> row : db.query(resource("warnings.sql"), traceId, traceId, traceId, traceId,
+                traceId, traceId, traceId, traceId).rows()) {
+            lines.add(row.get(1) + (several ? " (trace " + row.get(0) + ")" : "") + ": " + row.get(2));
+        }
+        return lines;
+    }
+
     static String resource(String name) {
         try (InputStream in = TraceOverview.class.getResourceAsStream("overview/" + name)) {
             if (in == null) {

@@ -70,6 +70,20 @@ class CliTest {
     }
 
     @Test
+    void lostEventsDataLossAndTimeInversionsAreExplainedAsWarnings() {
+        Path db = tmp.resolve("messy.duckdb");
+        CliRun r = CliRun.of("analyze", SharedTraces.sample("messy-export.txt").toString(), "--db", db.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("warning: the recording lost 12 events and 1 buffers: per-CPU context and request"
+                + " lifetimes may have gaps, and requests unmatched near them are expected\n"), r.out());
+        assertTrue(r.out().contains("warning: 3 lines or values could not be read (field_count_mismatch,"
+                + " unknown_event_type, unparseable_line): counts and sums may be low;"), r.out());
+        assertTrue(r.out().contains("warning: 1 contradictions in the input (malformed_header_line)"), r.out());
+        CliRun clean = CliRun.of("info", "--db", ingestSample().toString());
+        assertTrue(!clean.out().contains("warning:"), clean.out());
+    }
+
+    @Test
     void sqlIsReadOnlyUnlessWriteIsGiven() {
         Path db = ingestSample();
         CliRun denied = CliRun.of("sql", "--db", db.toString(), "DELETE FROM cswitch");

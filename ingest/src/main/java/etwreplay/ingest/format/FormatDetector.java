@@ -44,6 +44,9 @@ public final class FormatDetector {
             return Optional.of(TraceFormat.XPERF_TEXT);
         }
         String firstLine = trimmed.lines().findFirst().orElse("");
+        if (firstLine.length() > MAX_CSV_HEADER) {
+            return Optional.empty(); // no exporter writes a header row this long: not a table
+        }
         if (firstLine.startsWith("Event Name") && firstLine.contains("Clock-Time")) {
             return Optional.of(TraceFormat.TRACERPT_CSV);
         }
@@ -73,7 +76,15 @@ public final class FormatDetector {
         return (b[off] & 0xFFL) | (b[off + 1] & 0xFFL) << 8 | (b[off + 2] & 0xFFL) << 16 | (b[off + 3] & 0xFFL) << 24;
     }
 
-    /** The probe as text, or null when it holds NUL bytes or control characters (binary). */
+    /**
+     * Share of NUL/control bytes above which the probe is binary. Below it, the text is read with the
+     * damage counted line by line: a machine that died while writing an export leaves a run of zeros.
+     */
+    private static final double MAX_DAMAGED_SHARE = 0.05;
+    /** Longest plausible CSV header row (WPA's widest tables have a few dozen columns). */
+    private static final int MAX_CSV_HEADER = 8192;
+
+    /** The probe as text (NUL and control bytes blanked), or null when it looks binary. */
     private static String asText(byte[] head) {
         int start = 0;
         if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
@@ -83,20 +94,19 @@ public final class FormatDetector {
         } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
             return new String(head, 2, head.length - 2, StandardCharsets.UTF_16BE);
         }
-        int control = 0;
-        for (int i = start; i < head.length; i++) {
-            int c = head[i] & 0xFF;
-            if (c == 0) {
-                return null;
-            }
+        byte[] text = java.util.Arrays.copyOfRange(head, start, head.length);
+        int damaged = 0;
+        for (int i = 0; i < text.length; i++) {
+            int c = text[i] & 0xFF;
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
-                control++;
+                damaged++;
+                text[i] = ' ';
             }
         }
-        if (control > 0) {
+        if (text.length == 0 || damaged > MAX_DAMAGED_SHARE * text.length) {
             return null;
         }
-        return new String(head, start, head.length - start, StandardCharsets.ISO_8859_1);
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     private static boolean containsLine(String text, String line) {

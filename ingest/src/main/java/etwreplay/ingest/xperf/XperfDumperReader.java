@@ -178,7 +178,15 @@ public final class XperfDumperReader implements TraceReader {
             schemas.put(name, new XperfSchema(name, columns));
         }
 
-        private void data(String line, long n) {
+        private void data(String text, long n) {
+            String line = text;
+            int nul = line.lastIndexOf('\0');
+            if (nul >= 0) {
+                // A run of NUL bytes: what a machine that died while writing the export, or a bad copy,
+                // leaves behind. Count it and read whatever follows the last NUL on the line.
+                sink.anomaly(Anomaly.DAMAGED_DATA, "line " + n, line);
+                line = line.substring(nul + 1);
+            }
             String t = line.strip();
             if (t.isEmpty()) {
                 return;
@@ -197,12 +205,11 @@ public final class XperfDumperReader implements TraceReader {
             }
             int count = row.split(line);
             String name = row.rawField(0);
-            Long us = count > 1 ? XperfValues.parseNumber(row.rawField(1)) : null;
-            if (us == null) {
+            Long ts = count > 1 ? XperfValues.parseTimestampNanos(row.rawField(1)) : null;
+            if (ts == null) {
                 sink.anomaly(Anomaly.UNPARSEABLE_LINE, "line " + n, t);
                 return;
             }
-            long ts = us * 1000L;
             if (name.equals(FIRST_RELIABLE_EVENT) && count == 2) {
                 header.firstReliableTs = ts;
                 return;

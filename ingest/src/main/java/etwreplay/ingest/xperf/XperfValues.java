@@ -45,6 +45,24 @@ final class XperfValues {
         return negative ? -v : v;
     }
 
+    /**
+     * The TimeStamp column: decimal microseconds since the trace start (SCHEMAS.md §2.2), as nanoseconds;
+     * null when not a decimal integer or beyond what nanoseconds in a BIGINT can hold (±106 days).
+     */
+    static Long parseTimestampNanos(String s) {
+        if (s.isEmpty() || !(Character.isDigit(s.charAt(0)) || s.charAt(0) == '-')) {
+            return null;
+        }
+        if (s.length() > 1 && (s.charAt(1) == 'x' || s.charAt(1) == 'X')) {
+            return null;
+        }
+        Long us = parseNumber(s);
+        if (us == null || Math.abs(us) > Long.MAX_VALUE / 1000) {
+            return null;
+        }
+        return us * 1000L;
+    }
+
     /** Microseconds as printed ({@code 283}, {@code 5.909}) → nanoseconds, rounded; null if not a number. */
     static Long parseMicrosAsNanos(String s) {
         int dot = s.indexOf('.');

@@ -41,6 +41,11 @@ class FormatDetectorTest {
     }
 
     @Test
+    void aHugeFirstLineIsNotACsvHeader() {
+        assertEquals(Optional.empty(), detect("a," + "9,".repeat(20_000) + "\nb,c\n"));
+    }
+
+    @Test
     void xmlByItsProlog() {
         assertEquals(Optional.of(TraceFormat.TRACERPT_XML), detect("<?xml version=\"1.0\"?>\n<Events>"));
     }

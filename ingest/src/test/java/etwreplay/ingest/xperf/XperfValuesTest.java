@@ -21,6 +21,15 @@ class XperfValuesTest {
     }
 
     @Test
+    void timestampsAreDecimalMicrosecondsThatFitInNanoseconds() {
+        assertEquals(260959000L, XperfValues.parseTimestampNanos("260959"));
+        assertEquals(-5000L, XperfValues.parseTimestampNanos("-5"));
+        assertNull(XperfValues.parseTimestampNanos("0xffffc0010a2b3010"), "an address in the TimeStamp column");
+        assertNull(XperfValues.parseTimestampNanos("9223372036854776"), "overflows nanoseconds");
+        assertNull(XperfValues.parseTimestampNanos("TimeStamp"));
+    }
+
+    @Test
     void microsecondsBecomeNanosecondsWithoutFloatingPointError() {
         assertEquals(3738000L, XperfValues.parseMicrosAsNanos("3738"));
         assertEquals(5909L, XperfValues.parseMicrosAsNanos("5.909"));
