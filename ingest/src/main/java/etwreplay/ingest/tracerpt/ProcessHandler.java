@@ -18,7 +18,7 @@ final class ProcessHandler implements KernelEventHandler {
         Integer pid = e.id("ProcessId");
         String image = e.text("ImageFileName");
         c.names().process(pid, image);
-        c.sink().accept(new ProcessEvent(c.ts(), c.cpu(), kind, pid, e.id("ParentId"), e.int32("SessionId"),
+        c.sink().accept(new ProcessEvent(c.ts(), c.cpu(), kind, pid, e.id("ParentId"), e.id("SessionId"),
                 e.number("UniqueProcessKey"), e.number("DirectoryTableBase", "PageDirectoryBase"),
                 e.int32("ExitStatus"), e.int32("Flags"), image, e.text("CommandLine"), e.text("UserSID"),
                 e.text("PackageFullName"), e.text("ApplicationId")), e.extra());

@@ -14,6 +14,8 @@ import java.util.TreeMap;
  * Built once; read-only afterwards.
  */
 final class TracerptCsvLayouts {
+    /** Placeholder ending the StackWalk layout: the rest of the values are Stack1…StackN. */
+    static final String STACK_FRAMES = "Stack*";
     /** "classGuid:opcode" → version → names. */
     private static final Map<String, TreeMap<Integer, List<String>>> LAYOUTS = new HashMap<>();
 
@@ -54,9 +56,11 @@ final class TracerptCsvLayouts {
         layout(KernelClasses.THREAD, ops(36), 1, "NewThreadId", "OldThreadId", "NewThreadPriority",
                 "OldThreadPriority", "NewThreadQuantum", "OldThreadQuantum", "OldThreadWaitReason",
                 "OldThreadWaitMode", "OldThreadState", "OldThreadWaitIdealProcessor", "NewThreadWaitTime");
-        layout(KernelClasses.THREAD, ops(36), 2, "NewThreadId", "OldThreadId", "NewThreadPriority",
-                "OldThreadPriority", "PreviousCState", "SpareByte", "OldThreadWaitReason", "OldThreadWaitMode",
-                "OldThreadState", "OldThreadWaitIdealProcessor", "NewThreadWaitTime", "Reserved");
+        for (int v = 2; v <= 4; v++) {
+            layout(KernelClasses.THREAD, ops(36), v, "NewThreadId", "OldThreadId", "NewThreadPriority",
+                    "OldThreadPriority", "PreviousCState", "SpareByte", "OldThreadWaitReason", "OldThreadWaitMode",
+                    "OldThreadState", "OldThreadWaitIdealProcessor", "NewThreadWaitTime", "Reserved");
+        }
         layout(KernelClasses.THREAD, ops(50), 2, "TThreadId", "AdjustReason", "AdjustIncrement", "Flag", "Reserved");
 
         int[] image = ops(10, 2, 3, 4);
@@ -124,6 +128,7 @@ final class TracerptCsvLayouts {
         layout(KernelClasses.PAGE_FAULT, ops(10, 11, 12, 13, 14, 15), 2, "VirtualAddress", "ProgramCounter");
         layout(KernelClasses.PAGE_FAULT, ops(32), 2, "InitialTime", "ReadOffset", "VirtualAddress", "FileObject",
                 "TThreadId", "ByteCount");
+        layout(KernelClasses.STACK_WALK, ops(32), 2, "EventTimeStamp", "StackProcess", "StackThread", STACK_FRAMES);
     }
 
     /** A layout found for a row: the names, and whether it was taken for another version. */
@@ -131,6 +136,16 @@ final class TracerptCsvLayouts {
     }
 
     private TracerptCsvLayouts() {
+    }
+
+    /** The StackWalk layout for a row of {@code count} values: the fixed names, then Stack1…StackN. */
+    static Layout stackWalk(Layout layout, int count) {
+        List<String> fixed = layout.names().subList(0, layout.names().indexOf(STACK_FRAMES));
+        List<String> names = new java.util.ArrayList<>(fixed);
+        for (int n = 1; names.size() < count; n++) {
+            names.add("Stack" + n);
+        }
+        return new Layout(List.copyOf(names), layout.otherVersion());
     }
 
     private static int[] ops(int... opcodes) {

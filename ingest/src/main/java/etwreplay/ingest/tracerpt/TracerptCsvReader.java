@@ -116,12 +116,17 @@ public final class TracerptCsvReader implements TraceReader {
 
     /** Names the User Data values by the event's layout, or positionally when it has none. */
     private static void payload(RenderedEvent e, List<String> row, int from, MappingContext ctx) {
+        TracerptCsvLayouts.Layout layout = TracerptCsvLayouts.find(e.classGuid, e.opcode, e.version);
         int end = row.size();
-        while (end > from && row.get(end - 1).isEmpty()) {
-            end--;
+        if (layout == null) {
+            while (end > from && row.get(end - 1).isEmpty()) {
+                end--;
+            }
         }
         int count = Math.max(0, end - from);
-        TracerptCsvLayouts.Layout layout = TracerptCsvLayouts.find(e.classGuid, e.opcode, e.version);
+        if (layout != null && layout.names().contains(TracerptCsvLayouts.STACK_FRAMES)) {
+            layout = TracerptCsvLayouts.stackWalk(layout, count);
+        }
         if (layout == null) {
             if (count > 0 || e.classGuid != null) {
                 ctx.sink().anomaly(Anomaly.UNKNOWN_EVENT_TYPE, e.location, e.displayName() + " version " + e.version
