@@ -8,7 +8,10 @@ import etwreplay.ingest.store.ResultTable;
 import etwreplay.ingest.testing.Golden;
 import etwreplay.ingest.testing.TableAgreement;
 import etwreplay.ingest.testing.TestDatabases;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,6 +54,24 @@ class TracerptKernelEventsTest {
             assertEquals(0, agreement.rows().size(), "columns one format fills and the other not: " + agreement.toCsv());
             assertEquals(db.query(traceRow.replace("format, ", "") + "trace").rows(),
                     db.query(traceRow.replace("format, ", "") + "other.trace").rows(), "trace rows");
+        }
+    }
+
+    /** tracerpt -en Unicode writes UTF-16LE with a BOM: the same rows as the UTF-8 file. */
+    @Test
+    void utf16CsvGivesTheSameRows() throws Exception {
+        Path utf8 = Path.of("src/test/resources/tracerpt-csv/kernel-x86.csv");
+        Path utf16 = tmp.resolve("kernel-x86-utf16.csv");
+        byte[] body = Files.readString(utf8).getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[body.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, withBom, 2, body.length);
+        Files.write(utf16, withBom);
+        String all = "SELECT * EXCLUDE (trace_id) FROM file_io ORDER BY seq";
+        try (Database a = TestDatabases.ingest(tmp, utf8); Database b = TestDatabases.ingest(tmp, utf16)) {
+            assertEquals(a.query(all).toCsv(), b.query(all).toCsv());
+            assertEquals(3, b.query(all).rows().size());
         }
     }
 }
