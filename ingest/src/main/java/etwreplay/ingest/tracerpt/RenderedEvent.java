@@ -200,8 +200,9 @@ final class RenderedEvent {
     String displayName() {
         String cls = className != null ? className : providerName != null ? providerName
                 : providerGuid != null ? "{" + providerGuid + "}" : "Event";
-        String op = opcodeName != null ? opcodeName : opcode != null ? "opcode " + opcode
-                : eventId != null ? "id " + eventId : null;
+        // Classic (MOF) events are told apart by opcode, manifest events by event id.
+        String op = opcodeName != null ? opcodeName : classGuid != null && opcode != null ? "opcode " + opcode
+                : eventId != null ? "id " + eventId : opcode != null ? "opcode " + opcode : null;
         return op == null ? cls : cls + "/" + op;
     }
 }
