@@ -88,6 +88,12 @@ public final class TracerptXmlReader implements TraceReader {
         Location at = e.getLocation() != null ? e.getLocation() : r == null ? null : r.getLocation();
         String where = at == null || at.getLineNumber() < 0 ? null
                 : "line " + at.getLineNumber() + ", column " + at.getColumnNumber();
+        if (String.valueOf(e.getMessage()).contains("Invalid UTF-8")) {
+            // The decoder reports a position inside its buffer; find the first bad byte in the file itself.
+            where = firstInvalidUtf8(file);
+            return new BadInputException(file, where, "not UTF-8 as the XML declaration says (a file re-saved"
+                    + " in another code page?)");
+        }
         String message = String.valueOf(e.getMessage());
         // StAX messages repeat the location on a second line ("at [row,col]: …"): keep the first line.
         int nl = message.indexOf('\n');
@@ -97,6 +103,44 @@ public final class TracerptXmlReader implements TraceReader {
         }
         message = (nl < 0 ? message : message.substring(0, nl)).strip();
         return new BadInputException(file, where, "not well-formed XML: " + message);
+    }
+
+    /** {@code line N, byte offset M} of the first byte sequence that is not UTF-8, or null. */
+    static String firstInvalidUtf8(Path file) {
+        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            byte[] buf = new byte[4];
+            long offset = 0;
+            long line = 1;
+            int b;
+            while ((b = in.read()) >= 0) {
+                int len = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+                buf[0] = (byte) b;
+                int n = 1;
+                while (n < len && n < 4) {
+                    int next = in.read();
+                    if (next < 0) {
+                        break;
+                    }
+                    buf[n++] = (byte) next;
+                }
+                if (len == 0 || n < len) {
+                    return "line " + line + ", byte offset " + offset;
+                }
+                try {
+                    utf8.reset().decode(java.nio.ByteBuffer.wrap(buf, 0, n));
+                } catch (java.nio.charset.CharacterCodingException bad) {
+                    return "line " + line + ", byte offset " + offset;
+                }
+                if (b == '\n') {
+                    line++;
+                }
+                offset += n;
+            }
+        } catch (IOException ignored) {
+            // The parser's own error is reported without a position.
+        }
+        return null;
     }
 
     /** One read of one file. */
