@@ -23,7 +23,14 @@ public enum Anomaly {
     UNKNOWN_VERSION(Severity.DATA_LOSS, "an event version the decoders do not know; decoded by the nearest known layout or kept in generic_event"),
     TRUNCATED_PAYLOAD(Severity.DATA_LOSS, "a payload shorter than its layout; the missing fields are NULL"),
     TRAILING_BYTES(Severity.INFO, "a payload longer than its layout (newer OS); the extra bytes are ignored"),
-    DAMAGED_DATA(Severity.DATA_LOSS, "bytes that could not be decoded and were skipped (offset in first_location)");
+    DAMAGED_DATA(Severity.DATA_LOSS, "bytes that could not be decoded and were skipped (offset in first_location)"),
+    TRUNCATED_FILE(Severity.DATA_LOSS, "the file ends in the middle of an event (export cut short); the events before it were kept"),
+    AMBIGUOUS_NUMBER(Severity.DATA_LOSS,
+            "a number whose decimal and thousands separators cannot be told apart in this file; stored NULL, text kept in extra"),
+    UNRESOLVED_TIME(Severity.DATA_LOSS,
+            "a payload time or tick count (e.g. InitialTime) the export gives no clock conversion for; stored NULL, text kept in extra"),
+    AGGREGATE_ROW(Severity.INFO,
+            "a table-export row that sums several events (Count > 1); kept in generic_event, not in the event tables");
 
     private final Severity severity;
     private final String description;

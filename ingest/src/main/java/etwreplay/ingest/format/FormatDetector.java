@@ -36,8 +36,9 @@ public final class FormatDetector {
             return Optional.empty();
         }
         String trimmed = text.stripLeading();
+        // A DOCTYPE or comment first is still XML: the reader then refuses a DTD with a clear message.
         if (trimmed.startsWith("<?xml") || trimmed.startsWith("<Events") || trimmed.startsWith("<Event ")
-                || trimmed.startsWith("<Event>")) {
+                || trimmed.startsWith("<Event>") || trimmed.startsWith("<!DOCTYPE") || trimmed.startsWith("<!--")) {
             return Optional.of(TraceFormat.TRACERPT_XML);
         }
         if (containsLine(text, "BeginHeader")) {

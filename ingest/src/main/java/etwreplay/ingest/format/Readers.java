@@ -1,5 +1,8 @@
 package etwreplay.ingest.format;
 
+import etwreplay.ingest.tracerpt.TracerptCsvReader;
+import etwreplay.ingest.tracerpt.TracerptXmlReader;
+import etwreplay.ingest.wpa.WpaCsvReader;
 import etwreplay.ingest.xperf.XperfDumperReader;
 import java.util.EnumMap;
 import java.util.Map;
@@ -12,6 +15,9 @@ public final class Readers {
 
     static {
         READERS.put(TraceFormat.XPERF_TEXT, XperfDumperReader::new);
+        READERS.put(TraceFormat.TRACERPT_XML, TracerptXmlReader::new);
+        READERS.put(TraceFormat.TRACERPT_CSV, TracerptCsvReader::new);
+        READERS.put(TraceFormat.WPA_CSV, WpaCsvReader::new);
     }
 
     private Readers() {
