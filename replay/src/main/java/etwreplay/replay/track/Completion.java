@@ -1,0 +1,13 @@
+package etwreplay.replay.track;
+
+/**
+ * Where and in whose context a request completed: the CPU, the innermost ISR/DPC span in progress there
+ * (null at thread level), the IRQL, and who was current.
+ *
+ * @param irqlBasis the span's irql_basis, or {@code thread_assumed}
+ */
+record Completion(long ts, Integer cpu, Span span, Integer irql, String irqlBasis, Context context) {
+    String spanKind() {
+        return span == null ? "thread" : span.kind;
+    }
+}
