@@ -120,7 +120,7 @@ public final class ReplayEngine {
         long lost = (trace.eventsLost() == null ? 0 : trace.eventsLost())
                 + (trace.buffersLost() == null ? 0 : trace.buffersLost());
         if (lost > 0) {
-            anomalies.add(ReplayAnomaly.LOSSY_TRACE, lost, "trace header", "events lost: " + trace.eventsLost()
+            anomalies.add(ReplayAnomaly.LOSSY_TRACE, "trace header", "events lost: " + trace.eventsLost()
                     + ", buffers lost: " + trace.buffersLost());
         }
         if (choice.given() && trace.pointerSize() != null && trace.pointerSize() != choice.spec().pointerSize()) {

@@ -66,8 +66,8 @@ public record MachineSpec(String name, Architecture architecture, int pointerSiz
      */
     public static MachineSpec x86UserVa(int megabytes) {
         if (megabytes < MIN_USERVA_MB || megabytes > MAX_USERVA_MB) {
-            throw new IllegalArgumentException("increaseuserva must be between " + MIN_USERVA_MB + " and "
-                    + MAX_USERVA_MB + " MB, not " + megabytes);
+            throw new IllegalArgumentException("x86-userva: increaseuserva must be between " + MIN_USERVA_MB
+                    + " and " + MAX_USERVA_MB + " MB, not " + megabytes);
         }
         String name = megabytes == MIN_USERVA_MB ? "x86" : megabytes == MAX_USERVA_MB ? "x86-3gb"
                 : "x86-userva=" + megabytes;
@@ -104,8 +104,8 @@ public record MachineSpec(String name, Architecture architecture, int pointerSiz
             try {
                 n = Integer.parseInt(mb);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("x86-userva needs a size in MB, e.g. x86-userva=2560; got '"
-                        + text + "'");
+                throw new IllegalArgumentException("x86-userva needs a size in MB between " + MIN_USERVA_MB + " and "
+                        + MAX_USERVA_MB + ", e.g. x86-userva=2560; got '" + text + "'");
             }
             return x86UserVa(n);
         }
