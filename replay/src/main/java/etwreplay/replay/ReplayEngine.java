@@ -185,7 +185,7 @@ public final class ReplayEngine {
                 Collections.unmodifiableMap(trace.rawRows()), pass.rows(DerivedTable.CPU_CONTEXT),
                 sorted(pass.spansByKind()), sorted(pass.requests().byFamily()), sorted(pass.requests().byStatus()),
                 pass.requests().foreignCompletions(), pass.rows(DerivedTable.IRQ_CHAIN), sorted(pass.hazards().byKind()),
-                pass.worstSpans(), sorted(anomalyCounts), List.copyOf(warnings));
+                pass.worstSpans(), pass.worstIsrToDpc(), sorted(anomalyCounts), List.copyOf(warnings));
     }
 
     /** A read-only copy in key order, so a summary prints the same way every time. */

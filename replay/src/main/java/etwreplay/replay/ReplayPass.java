@@ -112,10 +112,11 @@ final class ReplayPass implements AutoCloseable {
 
     private void onSpan(ReplayEvent.Span e) {
         Span s = irql.enter(e);
-        hazards.onSpan(e, s);
         chains.onSpan(s);
+        irql.write(s);
+        hazards.onSpan(e, s);
         spansByKind.merge(e.kind() == null ? "unknown" : e.kind(), 1L, Long::sum);
-        if (s != null && !s.anomalous()) {
+        if (s.cpu() != null && !s.impossible()) {
             longest.add(s);
             if (longest.size() > ReplaySummary.WORST_SPANS) {
                 longest.poll();
@@ -182,6 +183,13 @@ final class ReplayPass implements AutoCloseable {
 
     HazardDetector hazards() {
         return hazards;
+    }
+
+    /** The paired DPC that waited longest after its ISR, or null. */
+    ReplaySummary.IsrToDpc worstIsrToDpc() {
+        Span dpc = chains.worstIsrToDpc();
+        return dpc == null ? null : new ReplaySummary.IsrToDpc(ChainTracker.isrOf(dpc).id(), dpc.id(), dpc.cpu(),
+                dpc.start(), ChainTracker.isrToDpcNs(dpc));
     }
 
     /** The longest spans, longest first. */

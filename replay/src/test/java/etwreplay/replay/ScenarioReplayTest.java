@@ -19,7 +19,9 @@ class ScenarioReplayTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"disk-read-foreign-context", "ioctl-same-context"})
+    @ValueSource(strings = {"disk-read-foreign-context", "ioctl-same-context", "isr-nested-in-dpc",
+        "timer-dpc-completion", "threaded-dpc", "irp-reuse", "completion-without-start", "mid-dpc-mid-request",
+        "dpc-user-page-fault", "no-cswitch-samples", "lost-events", "messy-export"})
     void everyDerivedTable(String scenario) throws Exception {
         try (Database db = TestDatabases.ingest(tmp, SharedTraces.sample(scenario + ".txt"))) {
             ReplayEngine.replay(db, 1, null);

@@ -18,10 +18,18 @@ import java.util.PriorityQueue;
 public final class OrderedScan {
     private final Connection connection;
     private final int traceId;
+    private final int windowRows;
+    private int windowQueries;
 
     public OrderedScan(Connection connection, int traceId) {
+        this(connection, traceId, TableCursor.TARGET_ROWS);
+    }
+
+    /** @param windowRows rows wanted per query window (tests use tiny windows to exercise the paging) */
+    OrderedScan(Connection connection, int traceId, int windowRows) {
         this.connection = connection;
         this.traceId = traceId;
+        this.windowRows = windowRows;
     }
 
     /** Receives the events; exceptions other than SQLException propagate unchanged. */
@@ -48,7 +56,7 @@ public final class OrderedScan {
     public void events(Consumer consumer) throws SQLException {
         List<TableCursor> cursors = new ArrayList<>();
         for (RowSource s : RowSources.timeOrdered()) {
-            cursors.add(new TableCursor(connection, s, traceId));
+            cursors.add(new TableCursor(connection, s, traceId, windowRows));
         }
         PriorityQueue<Head> heads = new PriorityQueue<>();
         for (TableCursor c : cursors) {
@@ -65,6 +73,14 @@ public final class OrderedScan {
                 heads.add(new Head(e, h.cursor));
             }
         }
+        for (TableCursor c : cursors) {
+            windowQueries += c.windows();
+        }
+    }
+
+    /** Window queries the last {@link #events} ran (for tests of the paging). */
+    int windowQueries() {
+        return windowQueries;
     }
 
     private record Head(ReplayEvent event, TableCursor cursor) implements Comparable<Head> {

@@ -15,7 +15,7 @@ public enum DerivedTable {
             "process_name", "directory_table_base", "source", "confidence", "sample_count", "last_seen_ts", "gap_ns"),
     IRQL_SPAN("irql_span", "trace_id", "span_id", "cpu", "kind", "start_ts", "end_ts", "duration_ns", "irql",
             "irql_name", "irql_basis", "vector", "routine", "routine_symbol", "module", "module_basis",
-            "parent_span_id", "depth", "tid", "pid", "process_name", "context_confidence", "starts_before_trace",
+            "parent_span_id", "depth", "inferred_isr_span_id", "isr_basis", "tid", "pid", "process_name", "context_confidence", "starts_before_trace",
             "anomaly", "source_seq"),
     IRP("irp", "trace_id", "irp_id", "family", "op", "irp", "uniq_match_id", "major_function", "minor_function",
             "control_code", "buffer_method", "file_object", "file_name", "transfer_size", "issue_ts", "issue_cpu",

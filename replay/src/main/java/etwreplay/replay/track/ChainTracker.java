@@ -65,6 +65,7 @@ public final class ChainTracker {
     private final Map<Integer, ArrayDeque<Span>> recentIsrs = new HashMap<>();
     private final Map<Integer, List<Chain>> waitingForApc = new LinkedHashMap<>();
     private long written;
+    private Span worstWaitDpc;
 
     public ChainTracker(int traceId, MachineState state, TableAppender out) {
         this.traceId = traceId;
@@ -74,7 +75,7 @@ public final class ChainTracker {
 
     /** Remembers ISRs and pairs each DPC with the ISR that queued it. */
     public void onSpan(Span s) {
-        if (s == null || s.anomalous) {
+        if (s.cpu == null || s.impossible()) {
             return;
         }
         ArrayDeque<Span> recent = recentIsrs.computeIfAbsent(s.cpu, c -> new ArrayDeque<>());
@@ -104,6 +105,9 @@ public final class ChainTracker {
             pick.claimed = true;
             s.queuedBy = pick;
             s.queuedByBasis = sameModule != null ? "same_module" : "nearest_preceding";
+            if (worstWaitDpc == null || wait(s) > wait(worstWaitDpc)) {
+                worstWaitDpc = s;
+            }
         } else {
             s.queuedByBasis = "none";
         }
@@ -187,6 +191,25 @@ public final class ChainTracker {
 
     public long written() {
         return written;
+    }
+
+    private static long wait(Span dpc) {
+        return dpc.start - dpc.queuedBy.end;
+    }
+
+    /** The paired DPC that waited longest after its ISR, or null when none was paired. */
+    public Span worstIsrToDpc() {
+        return worstWaitDpc;
+    }
+
+    /** Its ISR's end to its start, in ns. */
+    public static long isrToDpcNs(Span dpc) {
+        return wait(dpc);
+    }
+
+    /** The ISR paired with a DPC span, or null. */
+    public static Span isrOf(Span dpc) {
+        return dpc.queuedBy;
     }
 
     private void write(Chain ch, Long apcTs, Integer apcCpu, String apcBasis) {

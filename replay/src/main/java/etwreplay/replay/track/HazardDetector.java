@@ -84,7 +84,7 @@ public final class HazardDetector {
     }
 
     public void onSpan(ReplayEvent.Span e, Span span) {
-        checkCanonical(e.routine(), "routine", span == null ? e.ts() : span.start, e.cpu(), Context.UNKNOWN, span,
+        checkCanonical(e.routine(), "routine", span.start, e.cpu(), span.context, span.cpu == null ? null : span,
                 e.table(), e.seq());
     }
 
@@ -107,7 +107,7 @@ public final class HazardDetector {
                 + c.context().processName() + " (" + c.context().pid() + ") on cpu " + c.cpu()
                 + (c.span() == null ? " at thread level" : " inside " + describe(c.span()));
         write(NEITHER_FOREIGN, c.ts(), c.cpu(), c.context(), c.span(), null, r.id, r.family.equals("file") ? "file_io"
-                : "driver_irp", null, evidence, NEITHER);
+                : "driver_irp", c.seq(), evidence, NEITHER);
     }
 
     private void checkCanonical(Long address, String what, long ts, Integer cpu, Context ctx, Span span, String table,

@@ -17,14 +17,17 @@ import java.util.Map;
  *
  * <pre>
  * irql_span(trace_id, span_id, cpu, kind, start_ts, end_ts, duration_ns, irql, irql_name, irql_basis, vector,
- *           routine, routine_symbol, module, module_basis, parent_span_id, depth, tid, pid, process_name,
- *           context_confidence, starts_before_trace, anomaly, source_seq)
+ *           routine, routine_symbol, module, module_basis, parent_span_id, depth, inferred_isr_span_id,
+ *           isr_basis, tid, pid, process_name, context_confidence, starts_before_trace, anomaly, source_seq)
  * </pre>
  *
  * A span nested inside one of equal or higher IRQL cannot happen on real hardware: it is written with
  * an anomaly and counted, but not pushed, so nothing is attributed to it. Memory: the spans in progress.
  */
 public final class IrqlTracker {
+    static final String NESTED_AT_EQUAL_OR_HIGHER_IRQL = "nested_at_equal_or_higher_irql";
+    static final String OVERLAPS_SPAN = "overlaps_span";
+
     private final int traceId;
     private final IrqlTable irql;
     private final ModuleMap modules;
@@ -44,12 +47,13 @@ public final class IrqlTracker {
         this.anomalies = anomalies;
     }
 
-    /** Places a span at its entry and writes its row; returns it, or null when its CPU is unknown. */
+    /** Places a span at its entry (not yet written: see {@link #write}). */
     public Span enter(ReplayEvent.Span e) {
         long end = e.ts();
         long start = e.initialTs() == null ? end : Math.min(e.initialTs(), end);
+        String where = e.table() + " " + e.kind() + " at ts " + end;
         if (e.initialTs() == null) {
-            anomalies.add(ReplayAnomaly.SPAN_WITHOUT_ENTRY, "seq " + e.seq(), e.table() + " " + e.kind() + " at ts " + end);
+            anomalies.add(ReplayAnomaly.SPAN_WITHOUT_ENTRY, "seq " + e.seq(), where);
         }
         Level level = level(e);
         String module = modules.moduleAt(e.routine());
@@ -60,52 +64,45 @@ public final class IrqlTracker {
         }
         long id = nextId++;
         if (e.cpu() == null) {
-            anomalies.add(ReplayAnomaly.SPAN_WITHOUT_CPU, "seq " + e.seq(), e.table() + " " + e.kind() + " at ts " + end);
-            write(id, e, start, level, module, moduleBasis, null, 0, Context.UNKNOWN, null);
-            return null;
+            anomalies.add(ReplayAnomaly.SPAN_WITHOUT_CPU, "seq " + e.seq(), where);
+            return new Span(id, null, e.kind(), start, end, level.irql, level.basis, e.vector(), e.routine(),
+                    e.routineSymbol(), module, moduleBasis, null, Context.UNKNOWN, null, e.seq());
         }
         ArrayDeque<Span> stack = stacks.computeIfAbsent(e.cpu(), c -> new ArrayDeque<>());
-        Span probe = new Span(id, e.cpu(), e.kind(), start, end, level.irql, level.basis, e.vector(), module, null, 0,
-                false);
         boolean overlap = false;
-        while (!stack.isEmpty()) {
-            Span top = stack.peek();
-            if (top.contains(probe)) {
-                break;
-            }
-            overlap |= top.end > start;
-            stack.pop();
+        while (!stack.isEmpty() && !stack.peek().contains(start, end)) {
+            overlap |= stack.pop().end > start;
         }
         String anomaly = null;
         if (overlap) {
-            anomaly = "overlaps_span";
+            anomaly = OVERLAPS_SPAN;
             anomalies.add(ReplayAnomaly.SPAN_OVERLAP, "seq " + e.seq(), e.kind() + " [" + start + ", " + end
                     + "] on cpu " + e.cpu());
         }
         Span parent = stack.peek();
         if (parent != null && level.irql != null && parent.irql != null && level.irql <= parent.irql) {
-            anomaly = "nested_at_equal_or_higher_irql";
+            anomaly = NESTED_AT_EQUAL_OR_HIGHER_IRQL;
             anomalies.add(ReplayAnomaly.SPAN_NESTED_AT_EQUAL_OR_HIGHER_IRQL, "seq " + e.seq(), e.kind() + " at IRQL "
                     + level.irql + " inside " + parent.kind + " " + parent.id + " at IRQL " + parent.irql + " on cpu "
                     + e.cpu());
         }
-        boolean impossible = "nested_at_equal_or_higher_irql".equals(anomaly);
-        Span span = new Span(id, e.cpu(), e.kind(), start, end, level.irql, level.basis, e.vector(), module, parent,
-                parent == null ? 0 : parent.depth + 1, impossible);
-        if (!impossible) {
+        Span span = new Span(id, e.cpu(), e.kind(), start, end, level.irql, level.basis, e.vector(), e.routine(),
+                e.routineSymbol(), module, moduleBasis, parent, contexts.at(e.cpu(), start), anomaly, e.seq());
+        if (!span.impossible()) {
             stack.push(span);
         }
-        write(id, e, start, level, module, moduleBasis, parent, span.depth, contexts.at(e.cpu(), start), anomaly);
         return span;
     }
 
-    private void write(long id, ReplayEvent.Span e, long start, Level level, String module, String moduleBasis,
-            Span parent, int depth, Context ctx, String anomaly) {
-        out.begin(traceId).i64(id).i32(e.cpu()).str(e.kind()).i64(start).i64(e.ts()).i64(e.ts() - start)
-                .i32(level.irql).str(level.irql == null ? null : irql.nameOf(level.irql)).str(level.basis)
-                .i32(e.vector()).u64(e.routine()).str(e.routineSymbol()).str(module).str(moduleBasis)
-                .i64(parent == null ? null : parent.id).i32(depth).i32(ctx.tid()).i32(ctx.pid())
-                .str(ctx.processName()).str(ctx.confidence()).bool(start < 0).str(anomaly).i64(e.seq()).end();
+    /** Writes the span's row, once the chain tracker has paired it. */
+    public void write(Span s) {
+        Context ctx = s.context;
+        out.begin(traceId).i64(s.id).i32(s.cpu).str(s.kind).i64(s.start).i64(s.end).i64(s.end - s.start)
+                .i32(s.irql).str(s.irql == null ? null : irql.nameOf(s.irql)).str(s.irqlBasis).i32(s.vector)
+                .u64(s.routine).str(s.routineSymbol).str(s.module).str(s.moduleBasis)
+                .i64(s.parent == null ? null : s.parent.id).i32(s.depth)
+                .i64(s.queuedBy == null ? null : s.queuedBy.id).str(s.queuedByBasis).i32(ctx.tid()).i32(ctx.pid())
+                .str(ctx.processName()).str(ctx.confidence()).bool(s.start < 0).str(s.anomaly).i64(s.sourceSeq).end();
     }
 
     private record Level(Integer irql, String basis) {

@@ -24,15 +24,15 @@ public final class MachineState {
         this.irql = irql;
     }
 
-    /** The CPU's situation at {@code ts}: span, IRQL and current thread. */
-    Completion observe(Integer cpu, long ts) {
+    /** The CPU's situation at {@code ts} (event {@code seq}): span, IRQL and current thread. */
+    Completion observe(Integer cpu, long ts, long seq) {
         Span span = irql.at(cpu, ts);
         Context ctx = contexts.at(cpu, ts);
         if (span == null) {
-            return new Completion(ts, cpu, null, cpu == null ? null : IrqlTable.PASSIVE_LEVEL,
+            return new Completion(ts, cpu, seq, null, cpu == null ? null : IrqlTable.PASSIVE_LEVEL,
                     cpu == null ? null : "thread_assumed", ctx);
         }
-        return new Completion(ts, cpu, span, span.irql, span.irqlBasis, ctx);
+        return new Completion(ts, cpu, seq, span, span.irql, span.irqlBasis, ctx);
     }
 
     /**

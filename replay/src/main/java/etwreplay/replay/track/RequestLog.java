@@ -54,7 +54,7 @@ public final class RequestLog {
 
     /** Observes the completion of {@code r} on {@code cpu} at {@code ts}. */
     void complete(Request r, Integer cpu, long ts, long seq) {
-        r.completion = state.observe(cpu, ts);
+        r.completion = state.observe(cpu, ts, seq);
         if (!r.completion.context().known()) {
             anomalies.add(ReplayAnomaly.CONTEXT_UNKNOWN_AT_COMPLETION, "seq " + seq, r.family + " irp "
                     + hex(r.irp) + " completed at ts " + ts + (cpu == null ? " (cpu not recorded)" : " on cpu " + cpu));

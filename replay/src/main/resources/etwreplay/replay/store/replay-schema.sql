@@ -75,6 +75,9 @@ CREATE TABLE IF NOT EXISTS irql_span (
     module_basis VARCHAR,           -- image (the routine lies in an image load range) | symbol (from routine_symbol) | NULL
     parent_span_id BIGINT,          -- the span it interrupted on the same CPU, NULL at thread level
     depth INTEGER,                  -- 0 = directly over a thread, 1 = nested once …
+    inferred_isr_span_id BIGINT,    -- DPC rows: the ISR inferred to have queued it (ETW records no link; see isr_basis)
+    isr_basis VARCHAR,              -- DPC rows: same_module | nearest_preceding (the latest unpaired ISR on the CPU that
+                                    -- ended before it, within 50 ms) | timer_dpc | none; NULL for ISRs
     tid INTEGER,                    -- the thread current underneath
     pid INTEGER,
     process_name VARCHAR,
