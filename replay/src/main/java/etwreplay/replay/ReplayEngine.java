@@ -61,7 +61,8 @@ public final class ReplayEngine {
             try (ReplayPass pass = new ReplayPass(c, trace, choice, anomalies)) {
                 pass.run();
                 if (pass.contextMode() == CpuContextTracker.Mode.SAMPLE) {
-                    anomalies.add(ReplayAnomaly.CONTEXT_FROM_SAMPLES, null, trace.rows("sample") + " samples, no CSwitch");
+                    anomalies.add(ReplayAnomaly.CONTEXT_FROM_SAMPLES, null,
+                            trace.rows("sample") + " samples, no CSwitch");
                 }
                 summary = summarize(trace, choice, pass, anomalies, rebuilt);
             }
@@ -184,7 +185,8 @@ public final class ReplayEngine {
         return new ReplaySummary(trace.traceId(), trace.fileName(), choice, context,
                 Collections.unmodifiableMap(trace.rawRows()), pass.rows(DerivedTable.CPU_CONTEXT),
                 sorted(pass.spansByKind()), sorted(pass.requests().byFamily()), sorted(pass.requests().byStatus()),
-                pass.requests().foreignCompletions(), pass.rows(DerivedTable.IRQ_CHAIN), sorted(pass.hazards().byKind()),
+                pass.requests().foreignCompletions(), pass.rows(DerivedTable.IRQ_CHAIN),
+                sorted(pass.hazards().byKind()),
                 pass.worstSpans(), pass.worstIsrToDpc(), sorted(anomalyCounts), List.copyOf(warnings));
     }
 

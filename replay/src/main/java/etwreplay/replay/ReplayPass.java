@@ -55,8 +55,9 @@ final class ReplayPass implements AutoCloseable {
     private final DriverRequests driver;
     private final Map<Class<? extends ReplayEvent>, Consumer<ReplayEvent>> handlers = new HashMap<>();
     private final Map<String, Long> spansByKind = new TreeMap<>();
-    private final PriorityQueue<Span> longest = new PriorityQueue<>(
-            Comparator.comparingLong(ReplayPass::duration).thenComparing(Comparator.comparingLong(Span::id).reversed()));
+    /** The longest spans so far; its head is the shortest of them (later spans lose ties). */
+    private final PriorityQueue<Span> longest = new PriorityQueue<>(Comparator.comparingLong(ReplayPass::duration)
+            .thenComparing(Comparator.comparingLong(Span::id).reversed()));
     private long lastTs = Long.MIN_VALUE;
 
     ReplayPass(Connection connection, TraceRecord trace, MachineChoice machine, ReplayAnomalies anomalies)

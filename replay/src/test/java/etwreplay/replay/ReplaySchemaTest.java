@@ -32,8 +32,9 @@ class ReplaySchemaTest {
         try (Database db = TestDatabases.ingest(tmp, SharedTraces.sample("ioctl-same-context.txt"))) {
             ReplayEngine.replay(db, 1, null);
             for (DerivedTable t : DerivedTable.values()) {
-                List<String> columns = db.query("SELECT column_name FROM information_schema.columns WHERE table_name = ?"
-                        + " ORDER BY ordinal_position", t.tableName()).rows().stream().map(r -> r.get(0)).toList();
+                List<String> columns = db.query("SELECT column_name FROM information_schema.columns"
+                        + " WHERE table_name = ? ORDER BY ordinal_position", t.tableName()).rows().stream()
+                        .map(r -> r.get(0)).toList();
                 assertEquals(t.columns(), columns, t.tableName());
             }
             assertEquals(Integer.toString(ReplaySchema.VERSION), db.query("SELECT value FROM schema_info WHERE key = ?",

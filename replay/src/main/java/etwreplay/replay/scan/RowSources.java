@@ -62,15 +62,15 @@ final class RowSources {
                 new RowSource("dpc", "ts, cpu, seq, kind, initial_ts, routine, routine_symbol", "TRUE", ENTRY_TS,
                         "ts DESC", rs -> new ReplayEvent.Span(rs.getLong(1), i32(rs, 2), rs.getLong(3), "dpc",
                                 str(rs, 4), i64(rs, 5), i64(rs, 6), str(rs, 7), null)),
-                new RowSource("isr", "ts, cpu, seq, kind, initial_ts, routine, routine_symbol, vector", "TRUE", ENTRY_TS,
-                        "ts DESC", rs -> new ReplayEvent.Span(rs.getLong(1), i32(rs, 2), rs.getLong(3), "isr",
+                new RowSource("isr", "ts, cpu, seq, kind, initial_ts, routine, routine_symbol, vector", "TRUE",
+                        ENTRY_TS, "ts DESC", rs -> new ReplayEvent.Span(rs.getLong(1), i32(rs, 2), rs.getLong(3), "isr",
                                 str(rs, 4), i64(rs, 5), i64(rs, 6), str(rs, 7), i32(rs, 8))),
                 new RowSource("disk_io", "ts, cpu, seq, kind, pid, tid, process_name, irp, transfer_size, file_object,"
                         + " file_name, elapsed_ns", "TRUE", "ts", "",
                         rs -> new ReplayEvent.Disk(rs.getLong(1), i32(rs, 2), rs.getLong(3), str(rs, 4), i32(rs, 5),
                                 i32(rs, 6), str(rs, 7), i64(rs, 8), i64(rs, 9), i64(rs, 10), str(rs, 11), i64(rs, 12))),
-                new RowSource("file_io", "ts, cpu, seq, kind, pid, tid, process_name, irp, file_object, file_name, size,"
-                        + " elapsed_ns, nt_status, op_type, " + CONTROL_CODE, FILE_REQUESTS, "ts", "",
+                new RowSource("file_io", "ts, cpu, seq, kind, pid, tid, process_name, irp, file_object, file_name,"
+                        + " size, elapsed_ns, nt_status, op_type, " + CONTROL_CODE, FILE_REQUESTS, "ts", "",
                         rs -> new ReplayEvent.File(rs.getLong(1), i32(rs, 2), rs.getLong(3), str(rs, 4), i32(rs, 5),
                                 i32(rs, 6), str(rs, 7), i64(rs, 8), i64(rs, 9), str(rs, 10), i64(rs, 11), i64(rs, 12),
                                 i64(rs, 13), str(rs, 14), code(rs, 15))),

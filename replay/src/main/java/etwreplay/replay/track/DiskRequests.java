@@ -26,7 +26,8 @@ public final class DiskRequests {
         String kind = e.kind() == null ? "" : e.kind();
         boolean init = kind.endsWith("Init");
         if (e.irp() == null) {
-            anomalies.add(ReplayAnomaly.IRP_EVENT_WITHOUT_IRP, "seq " + e.seq(), "disk_io " + kind + " at ts " + e.ts());
+            anomalies.add(ReplayAnomaly.IRP_EVENT_WITHOUT_IRP, "seq " + e.seq(),
+                    "disk_io " + kind + " at ts " + e.ts());
             return;
         }
         if (init) {

@@ -97,12 +97,14 @@ public final class HazardDetector {
         if (r.irp != null && !state.machine.isCanonical(r.irp)) {
             long ts = c != null ? c.ts() : r.issueTs != null ? r.issueTs : 0;
             writeNonCanonical(r.irp, "IRP", ts, c == null ? r.issueCpu : c.cpu(),
-                    c == null ? Context.UNKNOWN : c.context(), c == null ? null : c.span(), r.id, r.family + " request");
+                    c == null ? Context.UNKNOWN : c.context(), c == null ? null : c.span(), r.id,
+                    r.family + " request");
         }
         if (c == null || !"METHOD_NEITHER".equals(bufferMethod) || !Boolean.TRUE.equals(r.foreignContext())) {
             return;
         }
-        String evidence = r.family + " request " + r.id + " (" + r.op + ", control code 0x" + Long.toHexString(r.controlCode)
+        String evidence = r.family + " request " + r.id + " (" + r.op + ", control code 0x"
+                + Long.toHexString(r.controlCode)
                 + ", METHOD_NEITHER) issued by " + r.issuer.processName() + " (" + r.issuer.pid() + ") completed in "
                 + c.context().processName() + " (" + c.context().pid() + ") on cpu " + c.cpu()
                 + (c.span() == null ? " at thread level" : " inside " + describe(c.span()));
