@@ -85,7 +85,12 @@ final class ReplayPass implements AutoCloseable {
         file = new FileRequests(requests, anomalies);
         driver = new DriverRequests(requests, anomalies);
         on(ReplayEvent.Process.class, directory::onProcess);
-        on(ReplayEvent.Thread.class, directory::onThread);
+        on(ReplayEvent.Thread.class, e -> {
+            directory.onThread(e);
+            if ("End".equals(e.kind())) {
+                chains.onThreadEnd(e);
+            }
+        });
         on(ReplayEvent.Image.class, e -> {
             modules.onImage(e);
             hazards.onImage(e);

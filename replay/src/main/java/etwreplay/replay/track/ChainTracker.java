@@ -179,6 +179,19 @@ public final class ChainTracker {
         }
     }
 
+    /**
+     * A thread that ended never runs its pending APCs in the trace: its chains are written now, so that
+     * waiting chains are bounded by the live threads.
+     */
+    public void onThreadEnd(ReplayEvent.Thread e) {
+        List<Chain> waiting = e.tid() == null ? null : waitingForApc.remove(e.tid());
+        if (waiting != null) {
+            for (Chain ch : waiting) {
+                write(ch, null, null, "not_seen");
+            }
+        }
+    }
+
     /** Writes the chains whose APC the trace never showed. */
     public void finish() {
         for (Iterator<List<Chain>> it = waitingForApc.values().iterator(); it.hasNext(); ) {

@@ -173,7 +173,7 @@ CREATE TABLE IF NOT EXISTS irq_chain (
     apc_basis VARCHAR,              -- next_switch_in (issuer's next CSwitch-in) | issuer_interrupted (it was current on
                                     -- the completion CPU: the APC runs when the outermost span ends) | issuer_running
                                     -- (current on another CPU: APC interrupt at once) | next_sample (no CSwitch: its next
-                                    -- SampledProfile sample) | not_seen (the trace ended first)
+                                    -- SampledProfile sample) | not_seen (the trace, or the issuing thread, ended first)
     inferred_completion_to_apc_ns BIGINT,
     inferred_total_ns BIGINT        -- from the ISR start (else the DPC start) to the inferred APC
 )
