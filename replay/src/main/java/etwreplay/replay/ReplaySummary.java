@@ -90,6 +90,8 @@ public record ReplaySummary(int traceId, String fileName, MachineChoice machine,
         for (String w : warnings) {
             sb.append("warning: ").append(w).append('\n');
         }
+        sb.append("more: tables machine, cpu_context, irql_span, irp, irq_chain, hazard WHERE trace_id = ").append(traceId)
+                .append('\n');
         return sb.toString();
     }
 }
