@@ -35,7 +35,15 @@ import org.duckdb.DuckDBConnection;
 /**
  * One replay of one trace: builds the trackers, feeds them the ordered scan through a handler per event
  * kind (dispatched from a map built once), closes what is still open at the trace end, and writes the
- * {@code machine} row. Runs inside the caller's transaction. One thread; use once.
+ * {@code machine} row:
+ *
+ * <pre>
+ * machine(trace_id, name, architecture, source, basis, pointer_size, os_build, cpu_count, page_size, va_bits,
+ *         lowest_user_address, highest_user_address, user_probe_address, system_range_start, dirql_min,
+ *         dirql_max, isr_irql_rule, irql_levels)
+ * </pre>
+ *
+ * Runs inside the caller's transaction. One thread; use once.
  */
 final class ReplayPass implements AutoCloseable {
     private final TraceRecord trace;
