@@ -1,0 +1,95 @@
+package etwreplay.replay.scan;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+
+/**
+ * Reads one raw table in scan order, a time window at a time, so that memory holds one window and not the
+ * table. Each window is an ordinary query filtered on the sort key (DuckDB skips row groups by their
+ * min/max, so a window costs about its own rows); its width adapts to keep about a target number of
+ * rows per window ({@link #TARGET_ROWS} by default). One thread.
+ */
+final class TableCursor {
+    /** Rows wanted per window, by default. */
+    static final int TARGET_ROWS = 1 << 16;
+
+    private final Connection connection;
+    private final RowSource source;
+    private final int traceId;
+    private final int targetRows;
+    private final ArrayDeque<ReplayEvent> buffer = new ArrayDeque<>();
+    private long next;
+    private long last;
+    private long width;
+    private boolean exhausted;
+    private int windows;
+
+    TableCursor(Connection connection, RowSource source, int traceId, int targetRows) throws SQLException {
+        this.connection = connection;
+        this.source = source;
+        this.traceId = traceId;
+        this.targetRows = targetRows;
+        try (PreparedStatement ps = connection.prepareStatement(source.statsSql())) {
+            ps.setInt(1, traceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long rows = rs.getLong(1);
+                if (rows == 0) {
+                    exhausted = true;
+                    return;
+                }
+                next = rs.getLong(2);
+                last = rs.getLong(3);
+                long span = saturatingAdd(last - next, 1);
+                width = Math.max(1, span / Math.max(1, rows / targetRows));
+            }
+        }
+    }
+
+    /** The next event, or null at the end. */
+    ReplayEvent poll() throws SQLException {
+        fill();
+        return buffer.pollFirst();
+    }
+
+    private void fill() throws SQLException {
+        while (buffer.isEmpty() && !exhausted) {
+            long to = saturatingAdd(next, width);
+            int rows = 0;
+            windows++;
+            try (PreparedStatement ps = connection.prepareStatement(source.windowSql())) {
+                ps.setInt(1, traceId);
+                ps.setLong(2, next);
+                ps.setLong(3, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        buffer.addLast(source.mapper().map(rs));
+                        rows++;
+                    }
+                }
+            }
+            if (to > last || to == Long.MAX_VALUE) {
+                exhausted = true;
+            }
+            next = to;
+            if (rows > 2 * targetRows) {
+                width = Math.max(1, width / 2);
+            } else if (rows < targetRows / 4) {
+                width = saturatingAdd(width, width);
+            }
+        }
+    }
+
+    /** Window queries run so far. */
+    int windows() {
+        return windows;
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+}

@@ -1,0 +1,91 @@
+package etwreplay.replay.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The derived-table schema, created from the versioned {@code replay-schema.sql} resource beside the raw
+ * schema. Derived rows can always be recomputed from the raw tables, so a database written by another
+ * replay schema version gets its derived tables dropped and recreated (every trace must then be replayed
+ * again; {@link #ensure} says so).
+ */
+public final class ReplaySchema {
+    /** Version of the derived schema written by this build. */
+    public static final int VERSION = 1;
+    /** Key of the version in the raw schema's {@code schema_info} table. */
+    public static final String VERSION_KEY = "replay_schema_version";
+    private static final String RESOURCE = "replay-schema.sql";
+
+    private ReplaySchema() {
+    }
+
+    /** The resource text split into statements (separated by lines holding only ';'). */
+    static List<String> statements() {
+        try (InputStream in = ReplaySchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled resource " + RESOURCE + " is missing");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> out = new ArrayList<>();
+            for (String part : text.split("(?m)^;\\s*$")) {
+                if (!part.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Creates the derived tables if missing. Runs inside the caller's transaction.
+     *
+     * @return true when tables of another version were dropped (other traces need replaying again)
+     */
+    public static boolean ensure(Connection c) throws SQLException {
+        String existing = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM schema_info WHERE key = ?")) {
+            ps.setString(1, VERSION_KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    existing = rs.getString(1);
+                }
+            }
+        }
+        if (Integer.toString(VERSION).equals(existing)) {
+            return false;
+        }
+        boolean dropped = false;
+        try (Statement st = c.createStatement()) {
+            if (existing != null) {
+                for (DerivedTable t : DerivedTable.values()) {
+                    st.execute("DROP TABLE IF EXISTS " + t.tableName());
+                }
+                dropped = true;
+            }
+            for (String sql : statements()) {
+                st.execute(sql);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM schema_info WHERE key = ?")) {
+            ps.setString(1, VERSION_KEY);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_info VALUES (?, ?)")) {
+            ps.setString(1, VERSION_KEY);
+            ps.setString(2, Integer.toString(VERSION));
+            ps.executeUpdate();
+        }
+        return dropped;
+    }
+}

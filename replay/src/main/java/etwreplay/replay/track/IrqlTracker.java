@@ -1,0 +1,148 @@
+package etwreplay.replay.track;
+
+import etwreplay.replay.machine.IrqlTable;
+import etwreplay.replay.machine.MachineSpec;
+import etwreplay.replay.scan.ReplayEvent;
+import etwreplay.replay.store.ReplayAnomalies;
+import etwreplay.replay.store.ReplayAnomaly;
+import etwreplay.replay.store.TableAppender;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Per CPU, the stack of ISR/DPC spans in progress (thread at PASSIVE → DPC at DISPATCH_LEVEL → ISR at
+ * DIRQL). Spans arrive at their entry, outer before inner, and carry their exit, so nesting is decided on
+ * entry: the span below on the stack that contains the new one is its parent. Writes {@code irql_span}:
+ *
+ * <pre>
+ * irql_span(trace_id, span_id, cpu, kind, start_ts, end_ts, duration_ns, irql, irql_name, irql_basis, vector,
+ *           routine, routine_symbol, module, module_basis, parent_span_id, depth, inferred_isr_span_id,
+ *           isr_basis, tid, pid, process_name, context_confidence, starts_before_trace, anomaly, source_seq)
+ * </pre>
+ *
+ * A span nested inside one of equal or higher IRQL cannot happen on real hardware: it is written with
+ * an anomaly and counted, but not pushed, so nothing is attributed to it. Memory: the spans in progress.
+ */
+public final class IrqlTracker {
+    static final String NESTED_AT_EQUAL_OR_HIGHER_IRQL = "nested_at_equal_or_higher_irql";
+    static final String OVERLAPS_SPAN = "overlaps_span";
+
+    private final int traceId;
+    private final IrqlTable irql;
+    private final ModuleMap modules;
+    private final CpuContextTracker contexts;
+    private final TableAppender out;
+    private final ReplayAnomalies anomalies;
+    private final Map<Integer, ArrayDeque<Span>> stacks = new HashMap<>();
+    private long nextId = 1;
+
+    public IrqlTracker(int traceId, MachineSpec machine, ModuleMap modules, CpuContextTracker contexts,
+            TableAppender out, ReplayAnomalies anomalies) {
+        this.traceId = traceId;
+        this.irql = machine.irql();
+        this.modules = modules;
+        this.contexts = contexts;
+        this.out = out;
+        this.anomalies = anomalies;
+    }
+
+    /** Places a span at its entry (not yet written: see {@link #write}). */
+    public Span enter(ReplayEvent.Span e) {
+        long end = e.ts();
+        long start = e.initialTs() == null ? end : Math.min(e.initialTs(), end);
+        String where = e.table() + " " + e.kind() + " at ts " + end;
+        if (e.initialTs() == null) {
+            anomalies.add(ReplayAnomaly.SPAN_WITHOUT_ENTRY, "seq " + e.seq(), where);
+        }
+        Level level = level(e);
+        String module = modules.moduleAt(e.routine());
+        String moduleBasis = module != null ? "image" : null;
+        if (module == null) {
+            module = ModuleMap.moduleOfSymbol(e.routineSymbol());
+            moduleBasis = module != null ? "symbol" : null;
+        }
+        long id = nextId++;
+        if (e.cpu() == null) {
+            anomalies.add(ReplayAnomaly.SPAN_WITHOUT_CPU, "seq " + e.seq(), where);
+            return new Span(id, null, e.kind(), start, end, level.irql, level.basis, e.vector(), e.routine(),
+                    e.routineSymbol(), module, moduleBasis, null, Context.UNKNOWN, null, e.seq());
+        }
+        ArrayDeque<Span> stack = stacks.computeIfAbsent(e.cpu(), c -> new ArrayDeque<>());
+        boolean overlap = false;
+        while (!stack.isEmpty() && !stack.peek().contains(start, end)) {
+            overlap |= stack.pop().end > start;
+        }
+        String anomaly = null;
+        if (overlap) {
+            anomaly = OVERLAPS_SPAN;
+            anomalies.add(ReplayAnomaly.SPAN_OVERLAP, "seq " + e.seq(), e.kind() + " [" + start + ", " + end
+                    + "] on cpu " + e.cpu());
+        }
+        Span parent = stack.peek();
+        if (parent != null && level.irql != null && parent.irql != null && level.irql <= parent.irql) {
+            anomaly = NESTED_AT_EQUAL_OR_HIGHER_IRQL;
+            anomalies.add(ReplayAnomaly.SPAN_NESTED_AT_EQUAL_OR_HIGHER_IRQL, "seq " + e.seq(), e.kind() + " at IRQL "
+                    + level.irql + " inside " + parent.kind + " " + parent.id + " at IRQL " + parent.irql + " on cpu "
+                    + e.cpu());
+        }
+        Span span = new Span(id, e.cpu(), e.kind(), start, end, level.irql, level.basis, e.vector(), e.routine(),
+                e.routineSymbol(), module, moduleBasis, parent, contexts.at(e.cpu(), start), anomaly, e.seq());
+        if (!span.impossible()) {
+            stack.push(span);
+        }
+        return span;
+    }
+
+    /** Writes the span's row, once the chain tracker has paired it. */
+    public void write(Span s) {
+        Context ctx = s.context;
+        out.begin(traceId).i64(s.id).i32(s.cpu).str(s.kind).i64(s.start).i64(s.end).i64(s.end - s.start)
+                .i32(s.irql).str(s.irql == null ? null : irql.nameOf(s.irql)).str(s.irqlBasis).i32(s.vector)
+                .u64(s.routine).str(s.routineSymbol).str(s.module).str(s.moduleBasis)
+                .i64(s.parent == null ? null : s.parent.id).i32(s.depth)
+                .i64(s.queuedBy == null ? null : s.queuedBy.id).str(s.queuedByBasis).i32(ctx.tid()).i32(ctx.pid())
+                .str(ctx.processName()).str(ctx.confidence()).bool(s.start < 0).str(s.anomaly).i64(s.sourceSeq).end();
+    }
+
+    private record Level(Integer irql, String basis) {
+    }
+
+    /** IRQL by kind: SCHEMAS.md §4.2 (DPCs and IoTimer at DISPATCH_LEVEL, threaded DPCs at PASSIVE_LEVEL). */
+    private Level level(ReplayEvent.Span e) {
+        String kind = e.kind() == null ? "" : e.kind();
+        switch (kind) {
+            case "DPC", "TimerDPC":
+                return new Level(IrqlTable.DISPATCH_LEVEL, "dpc");
+            case "IOTimer":
+                return new Level(IrqlTable.DISPATCH_LEVEL, "io_timer");
+            case "ThreadedDPC":
+                return new Level(IrqlTable.PASSIVE_LEVEL, "threaded_dpc");
+            case "ISR-PASS":
+                return new Level(IrqlTable.PASSIVE_LEVEL, "passive_isr");
+            default:
+                if (kind.startsWith("ISR")) {
+                    Integer level = irql.isrIrql(e.vector());
+                    return new Level(level, level == null ? "unknown" : "vector");
+                }
+                return new Level(null, "unknown");
+        }
+    }
+
+    /** The innermost span in progress on {@code cpu} at {@code ts}, or null at thread level. */
+    public Span at(Integer cpu, long ts) {
+        ArrayDeque<Span> stack = cpu == null ? null : stacks.get(cpu);
+        if (stack == null) {
+            return null;
+        }
+        while (!stack.isEmpty() && stack.peek().end < ts) {
+            stack.pop();
+        }
+        return stack.peek();
+    }
+
+    /** The outermost span in progress on {@code cpu} at {@code ts}, or null at thread level. */
+    public Span outermost(Integer cpu, long ts) {
+        return at(cpu, ts) == null ? null : stacks.get(cpu).peekLast();
+    }
+}

@@ -1,0 +1,203 @@
+-- etwreplay derived schema, version 1 (etwreplay.replay.store.ReplaySchema.VERSION; schema_info key
+-- 'replay_schema_version'). Written by the replay engine (etwreplay.replay.ReplayEngine) from the raw
+-- tables of schema.sql; replaying a trace again replaces its rows. Names: etwreplay.replay.store.DerivedTable.
+-- Conventions as in the raw schema:
+--   ts columns   BIGINT nanoseconds since the trace start (may be negative for a span that began before it).
+--   addresses    UBIGINT; print with addr(x).
+--   *_ns         durations in nanoseconds.
+--   NULL         "the trace does not tell".
+--   inferred_*   a value the trace does not record but the engine infers; its *_basis column says how.
+-- Statements are separated by lines holding only ';'.
+
+-- One row per replayed trace: the machine model the trace was judged against.
+CREATE TABLE IF NOT EXISTS machine (
+    trace_id INTEGER,
+    name VARCHAR,                   -- --machine name: x86 | x86-3gb | x86-userva=<MB> | x64 | x64-8tb | x64-la57
+    architecture VARCHAR,           -- x86 | x64
+    source VARCHAR,                 -- inferred (from the trace) | given (by --machine)
+    basis VARCHAR,                  -- the evidence or the option, in words
+    pointer_size INTEGER,           -- bytes: 4 | 8
+    os_build INTEGER,               -- from the trace row, NULL if not recorded
+    cpu_count INTEGER,              -- from the trace row, NULL if not recorded
+    page_size INTEGER,              -- bytes (PAGE_SIZE)
+    va_bits INTEGER,                -- implemented virtual-address bits: 32 | 48 | 57 (canonical form)
+    lowest_user_address UBIGINT,    -- MM_LOWEST_USER_ADDRESS: below it is the null page
+    highest_user_address UBIGINT,   -- MmHighestUserAddress
+    user_probe_address UBIGINT,     -- MmUserProbeAddress
+    system_range_start UBIGINT,     -- MmSystemRangeStart
+    dirql_min INTEGER,              -- lowest device IRQL
+    dirql_max INTEGER,              -- highest device IRQL
+    isr_irql_rule VARCHAR,          -- how an ISR's IRQL is found: 'vector >> 4' (x64) or unknown (x86)
+    irql_levels MAP(VARCHAR, INTEGER) -- named IRQLs of the architecture, e.g. irql_levels['DISPATCH_LEVEL'] = 2
+)
+;
+-- Per CPU, the intervals [start_ts, end_ts) during which one thread was current there, with its process
+-- and that process's page-table base (the CR3 loaded). Tiles each CPU from its first known moment to the
+-- trace end; a CPU the trace says nothing about has no rows.
+CREATE TABLE IF NOT EXISTS cpu_context (
+    trace_id INTEGER,
+    cpu INTEGER,
+    start_ts BIGINT,
+    end_ts BIGINT,                  -- exclusive; the trace end for the last interval
+    duration_ns BIGINT,
+    tid INTEGER,                    -- current thread (0 = idle)
+    pid INTEGER,                    -- its process, NULL if unknown
+    process_name VARCHAR,
+    directory_table_base UBIGINT,   -- that process's DirectoryTableBase (CR3, physical), NULL if unknown
+    source VARCHAR,                 -- cswitch: a context switch put the thread there (exact) |
+                                    -- rundown: running before the CPU's first CSwitch (its old thread), named from rundown |
+                                    -- sample: no CSwitch in the trace; consecutive SampledProfile samples of this thread
+    confidence VARCHAR,             -- exact | inferred | approximate
+    sample_count INTEGER,           -- source sample: samples of the thread in the interval; else NULL
+    last_seen_ts BIGINT,            -- source sample: the last sample of the thread; else NULL
+    gap_ns BIGINT                   -- source sample: end_ts - last_seen_ts, the unobserved tail in which the switch
+                                    -- to the next thread happened; else NULL
+)
+;
+-- ISR and DPC executions per CPU: [start_ts, end_ts] = [InitialTime, logged time], with IRQL, routine,
+-- module and nesting. An ISR that interrupted a DPC has that DPC as parent.
+CREATE TABLE IF NOT EXISTS irql_span (
+    trace_id INTEGER,
+    span_id BIGINT,                 -- unique within the trace, in order of start
+    cpu INTEGER,
+    kind VARCHAR,                   -- ISR | ISR-MSI | ISR-PASS | DPC | TimerDPC | ThreadedDPC | IOTimer
+    start_ts BIGINT,                -- entry (InitialTime)
+    end_ts BIGINT,                  -- exit (the event's own time stamp)
+    duration_ns BIGINT,
+    irql INTEGER,                   -- NULL when unknown (x86 ISR)
+    irql_name VARCHAR,              -- e.g. DISPATCH_LEVEL, DIRQL
+    irql_basis VARCHAR,             -- vector (x64 ISR: vector >> 4) | dpc (DISPATCH_LEVEL) | threaded_dpc (PASSIVE_LEVEL) |
+                                    -- io_timer (DISPATCH_LEVEL) | passive_isr (ISR-PASS, PASSIVE_LEVEL) | unknown
+    vector INTEGER,                 -- ISR: IDT vector
+    routine UBIGINT,
+    routine_symbol VARCHAR,         -- as the source printed it, e.g. storport.sys!RaidpAdapterDpcRoutine
+    module VARCHAR,                 -- driver file name, e.g. storport.sys
+    module_basis VARCHAR,           -- image (the routine lies in an image load range) | symbol (from routine_symbol) | NULL
+    parent_span_id BIGINT,          -- the span it interrupted on the same CPU, NULL at thread level
+    depth INTEGER,                  -- 0 = directly over a thread, 1 = nested once …
+    inferred_isr_span_id BIGINT,    -- DPC rows: the ISR inferred to have queued it (ETW records no link; see isr_basis)
+    isr_basis VARCHAR,              -- DPC rows: same_module | nearest_preceding (the latest unpaired ISR on the CPU that
+                                    -- ended before it, within 50 ms) | timer_dpc | none; NULL for ISRs
+    tid INTEGER,                    -- the thread current underneath
+    pid INTEGER,
+    process_name VARCHAR,
+    context_confidence VARCHAR,     -- exact | inferred | approximate | unknown (see cpu_context.confidence)
+    starts_before_trace BOOLEAN,    -- start_ts < 0: the trace began inside it
+    anomaly VARCHAR,                -- NULL, or why it cannot be what it seems: nested_at_equal_or_higher_irql |
+                                    -- overlaps_span (started inside a span it does not end within)
+    source_seq BIGINT               -- seq of the raw dpc/isr row
+)
+;
+-- One row per I/O request: disk (DiskIo *Init -> completion), file (FileIo begin -> OpEnd) and driver
+-- (DrvMjFnCall -> DrvMjFnRet and DrvComplReq, same IRP), with where and in whose context it completed.
+CREATE TABLE IF NOT EXISTS irp (
+    trace_id INTEGER,
+    irp_id BIGINT,                  -- unique within the trace, in order of issue (or of end, for missing_start)
+    family VARCHAR,                 -- disk | file | driver
+    op VARCHAR,                     -- disk: Read | Write | Flush; file: the begin kind (Read, Create …);
+                                    -- driver: the IRP_MJ_* name
+    irp UBIGINT,                    -- IRP address
+    uniq_match_id BIGINT,           -- driver: UniqMatchId of the outermost DrvMjFnCall
+    major_function INTEGER,         -- IRP_MJ_* code (file: from the operation, inferred)
+    minor_function INTEGER,
+    control_code BIGINT,            -- IOCTL/FSCTL code when the trace shows it (an IoControlCode-like column), else NULL
+    buffer_method VARCHAR,          -- from control_code: METHOD_BUFFERED | METHOD_IN_DIRECT | METHOD_OUT_DIRECT | METHOD_NEITHER
+    file_object UBIGINT,
+    file_name VARCHAR,
+    transfer_size BIGINT,           -- bytes, when recorded
+    issue_ts BIGINT,                -- NULL when the start was not seen
+    issue_cpu INTEGER,
+    issuer_tid INTEGER,
+    issuer_pid INTEGER,
+    issuer_process_name VARCHAR,
+    issuer_dtb UBIGINT,             -- the issuer's DirectoryTableBase
+    dispatch_routine UBIGINT,       -- driver: RoutineAddr of the outermost DrvMjFnCall
+    dispatch_symbol VARCHAR,
+    dispatch_module VARCHAR,
+    call_depth INTEGER,             -- driver: deepest nesting of DrvMjFnCall for this IRP (1 = one driver)
+    return_ts BIGINT,               -- driver: when the outermost dispatch routine returned (DrvMjFnRet)
+    complete_ts BIGINT,             -- disk completion / OpEnd / DrvComplReq; NULL when not seen
+    complete_cpu INTEGER,
+    latency_ns BIGINT,              -- complete_ts - issue_ts
+    kernel_elapsed_ns BIGINT,       -- the kernel's own measure: disk HighResResponseTime / OpEnd elapsed
+    completion_span_id BIGINT,      -- innermost irql_span on complete_cpu at complete_ts, NULL at thread level
+    completion_span_kind VARCHAR,   -- that span's kind, or 'thread'
+    completion_irql INTEGER,        -- IRQL at completion (thread level: 0, assumed)
+    completion_irql_basis VARCHAR,  -- the span's irql_basis, or thread_assumed (no span: PASSIVE_LEVEL assumed)
+    completion_tid INTEGER,         -- thread current on complete_cpu at complete_ts
+    completion_pid INTEGER,
+    completion_process_name VARCHAR,
+    completion_dtb UBIGINT,
+    context_source VARCHAR,         -- cpu_context.source of that instant
+    context_confidence VARCHAR,     -- exact | inferred | approximate | unknown
+    context_gap_ns BIGINT,          -- sample context: time since the CPU's last sample; else NULL
+    foreign_context BOOLEAN,        -- completion_pid differs from issuer_pid; NULL when either is unknown
+    status VARCHAR,                 -- complete | missing_end (its IRP was reused before an end was seen) |
+                                    -- missing_start (end without start) | open_at_end (still open when the trace ended)
+    closed_ts BIGINT,               -- when the engine closed it: the end, the reuse, or the trace end
+    nt_status BIGINT                -- file: OpEnd NtStatus
+)
+;
+-- The interrupt-to-APC chain of each request completed in an arbitrary context (inside an ISR/DPC span, or
+-- in a foreign process): ISR -> DPC -> completion -> the special kernel APC that finishes it in the issuer.
+CREATE TABLE IF NOT EXISTS irq_chain (
+    trace_id INTEGER,
+    irp_id BIGINT,
+    family VARCHAR,
+    irp UBIGINT,
+    cpu INTEGER,                    -- the completion CPU
+    isr_span_id BIGINT,             -- inferred: the ISR that queued the DPC
+    isr_basis VARCHAR,              -- same_module | nearest_preceding (latest unclaimed ISR before the DPC on that CPU) |
+                                    -- completed_in_isr | timer_dpc (no ISR: a timer queued it) | none
+    isr_start_ts BIGINT,
+    isr_end_ts BIGINT,
+    isr_module VARCHAR,
+    isr_vector INTEGER,
+    isr_irql INTEGER,
+    inferred_isr_to_dpc_ns BIGINT,  -- dpc_start_ts - isr_end_ts
+    dpc_span_id BIGINT,             -- the DPC span the completion ran in
+    dpc_kind VARCHAR,
+    dpc_start_ts BIGINT,
+    dpc_end_ts BIGINT,
+    dpc_module VARCHAR,
+    dpc_duration_ns BIGINT,
+    completion_ts BIGINT,
+    dpc_to_completion_ns BIGINT,    -- completion_ts - dpc_start_ts
+    completion_span_kind VARCHAR,
+    foreign_context BOOLEAN,
+    ready_ts BIGINT,                -- first ReadyThread of the issuer after the completion (supporting evidence)
+    ready_cpu INTEGER,
+    ready_from_dpc BOOLEAN,         -- its flag 0x1: readied from a DPC
+    inferred_apc_ts BIGINT,         -- ETW logs no APC: when the issuer could first run the completion APC
+    inferred_apc_cpu INTEGER,
+    apc_basis VARCHAR,              -- next_switch_in (issuer's next CSwitch-in) | issuer_interrupted (it was current on
+                                    -- the completion CPU: the APC runs when the outermost span ends) | issuer_running
+                                    -- (current on another CPU: APC interrupt at once) | next_sample (no CSwitch: its next
+                                    -- SampledProfile sample) | not_seen (the trace, or the issuing thread, ended first)
+    inferred_completion_to_apc_ns BIGINT,
+    inferred_total_ns BIGINT        -- from the ISR start (else the DPC start) to the inferred APC
+)
+;
+-- Things the model says must not happen, with the evidence.
+CREATE TABLE IF NOT EXISTS hazard (
+    trace_id INTEGER,
+    hazard_id BIGINT,
+    kind VARCHAR,                   -- user_page_fault_in_dpc_isr | user_ip_in_dpc_isr_sample |
+                                    -- neither_io_foreign_completion | non_canonical_address
+    ts BIGINT,
+    cpu INTEGER,
+    tid INTEGER,                    -- thread current on that CPU
+    pid INTEGER,
+    process_name VARCHAR,
+    span_id BIGINT,                 -- the ISR/DPC span it happened in, when any
+    span_kind VARCHAR,
+    irql INTEGER,
+    address UBIGINT,                -- the offending address
+    address_class VARCHAR,          -- null_page | user | no_access | kernel | non_canonical
+    irp_id BIGINT,                  -- neither_io_foreign_completion: the request
+    source_table VARCHAR,           -- raw table of the evidence
+    source_seq BIGINT,              -- seq of the raw row
+    evidence VARCHAR,               -- what the trace shows
+    explanation VARCHAR             -- why it is a hazard
+)
+;
