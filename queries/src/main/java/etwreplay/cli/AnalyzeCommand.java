@@ -5,18 +5,23 @@ import etwreplay.ingest.format.TraceFormat;
 import etwreplay.ingest.store.Database;
 import etwreplay.queries.ResultPrinter;
 import etwreplay.queries.TraceOverview;
+import etwreplay.replay.ReplayEngine;
+import etwreplay.replay.ReplaySummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code etwreplay analyze TRACE}: ingest (once), then summarise what the trace holds. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"The main job: ingests the trace (unless the same file is already in the database) and"
-            + " summarises it: the recording, the events per table, the anomalies, and what to run next."},
+        description = {"The main job: ingests the trace (unless the same file is already in the database),"
+            + " replays it against a model of the recording machine, and summarises it: the machine, what the"
+            + " trace contains, the requests and where they completed, foreign-context completions, hazards,"
+            + " the longest DPC/ISR spans, the anomalies, and what to run next."},
         footer = {"", "Examples:", "  etwreplay analyze sample-traces/disk-read-foreign-context.txt",
             "  etwreplay analyze trace.txt --db all.duckdb", ExitCode.HELP_TEXT})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -36,6 +41,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Re-ingest even if the same file is already in the database.")
     boolean replace;
 
+    @Mixin
+    MachineOption machine = new MachineOption();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -52,21 +60,19 @@ final class AnalyzeCommand implements Callable<Integer> {
                         trace.getFileName(), dbFile, traceId);
             }
             out.println();
+            ReplaySummary summary = ReplayEngine.replay(database, traceId, machine.machine);
+            out.print(summary.toText());
+            out.println();
             TraceOverview overview = new TraceOverview(database);
-            out.println("The recording:");
-            out.print(ResultPrinter.toTable(overview.traces(traceId)));
-            out.println();
-            out.println("Events per table:");
-            out.print(ResultPrinter.toTable(overview.rowsPerTable(traceId)));
-            out.println();
             out.println("Anomalies (info: harmless; data_loss: results may be incomplete; error: contradictory input):");
             out.print(ResultPrinter.toTable(overview.anomalies(traceId)));
-            overview.warnings(traceId).forEach(out::println);
+            overview.warnings(traceId, false).forEach(out::println);
             out.println();
             out.println("Next:");
             out.printf("  etwreplay info --db %s --anomalies%n", dbFile);
-            out.printf("  etwreplay sql --db %s \"SELECT ts, cpu, kind, addr(irp), process_name, elapsed_ns FROM"
-                    + " disk_io WHERE trace_id = %d ORDER BY ts\"%n", dbFile, traceId);
+            out.printf("  etwreplay sql --db %s \"SELECT * FROM irp WHERE trace_id = %d AND foreign_context\"%n",
+                    dbFile, traceId);
+            out.printf("  etwreplay sql --db %s \"SELECT * FROM irq_chain WHERE trace_id = %d\"%n", dbFile, traceId);
             return traceId;
         });
         out.flush();

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "etwreplay", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Replays Windows ETW kernel traces against a model of the recording machine and answers"
             + " in SQL: where each I/O request completed, in whose process context, at which IRQL.", ""},
-        subcommands = {AnalyzeCommand.class, IngestCommand.class, InfoCommand.class, SqlCommand.class,
+        subcommands = {AnalyzeCommand.class, IngestCommand.class, ReplayCommand.class, InfoCommand.class, SqlCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Start with:  etwreplay analyze TRACE     (xperf dumper text: xperf -i t.etl -o t.txt)",
             ExitCode.HELP_TEXT})

@@ -56,11 +56,21 @@ public final class TraceOverview {
      * is well.
      */
     public java.util.List<String> warnings(Integer traceId) throws SQLException {
+        return warnings(traceId, true);
+    }
+
+    /**
+     * @param includeRecordingLoss false when the caller already printed the replay summary, which states
+     *                             the recording's lost events itself
+     */
+    public java.util.List<String> warnings(Integer traceId, boolean includeRecordingLoss) throws SQLException {
         java.util.List<String> lines = new java.util.ArrayList<>();
         boolean several = traceId == null;
         for (java.util.List<String> row : db.query(resource("warnings.sql"), traceId, traceId, traceId, traceId,
                 traceId, traceId, traceId, traceId).rows()) {
-            lines.add(row.get(1) + (several ? " (trace " + row.get(0) + ")" : "") + ": " + row.get(2));
+            if (includeRecordingLoss || !"loss".equals(row.get(1))) {
+                lines.add(row.get(2) + (several ? " (trace " + row.get(0) + ")" : "") + ": " + row.get(3));
+            }
         }
         return lines;
     }

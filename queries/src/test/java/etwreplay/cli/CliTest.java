@@ -33,7 +33,8 @@ class CliTest {
         CliRun first = CliRun.of("analyze", trace, "--db", db.toString());
         assertEquals(0, first.exitCode(), first.err());
         assertTrue(first.out().startsWith("Ingested trace 1 (xperf) into " + db + ": 25 events\n"), first.out());
-        assertTrue(first.out().contains("disk-read-foreign-context.txt  xperf   10.0.19045"), first.out());
+        assertTrue(first.out().contains("machine: x64 (inferred: pointer size 8; OS build 19045"), first.out());
+        assertTrue(first.out().contains("foreign-context completions: 1 (irq_chain rows: 1)"), first.out());
         CliRun second = CliRun.of("analyze", trace, "--db", db.toString());
         assertEquals(0, second.exitCode(), second.err());
         assertTrue(second.out().startsWith("disk-read-foreign-context.txt is already in " + db + " as trace 1"),
@@ -46,6 +47,21 @@ class CliTest {
         Files.copy(SharedTraces.sample("ioctl-same-context.txt"), trace);
         assertEquals(0, CliRun.of("analyze", trace.toString()).exitCode());
         assertTrue(Files.isRegularFile(tmp.resolve("mine.duckdb")));
+    }
+
+    @Test
+    void replayRebuildsTheDerivedTablesWithAnotherMachine() {
+        Path db = ingestSample();
+        CliRun r = CliRun.of("replay", "--db", db.toString(), "--machine", "x64-8tb");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("trace 1 (disk-read-foreign-context.txt)\nmachine: x64-8tb (given"), r.out());
+        CliRun chain = CliRun.of("sql", "--db", db.toString(), "-f", "csv", "SELECT isr_irql, inferred_isr_to_dpc_ns,"
+                + " dpc_duration_ns, inferred_completion_to_apc_ns, foreign_context FROM irq_chain");
+        assertEquals("isr_irql,inferred_isr_to_dpc_ns,dpc_duration_ns,inferred_completion_to_apc_ns,foreign_context\n"
+                + "9,2000,35000,20000,true\n", chain.out());
+        CliRun bad = CliRun.of("replay", "--db", db.toString(), "--machine", "arm64");
+        assertEquals(ExitCode.USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("x86 | x86-3gb"), bad.err());
     }
 
     @Test
@@ -74,8 +90,13 @@ class CliTest {
         Path db = tmp.resolve("messy.duckdb");
         CliRun r = CliRun.of("analyze", SharedTraces.sample("messy-export.txt").toString(), "--db", db.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("warning: the recording lost 12 events and 1 buffers: per-CPU context and request"
-                + " lifetimes may have gaps, and requests unmatched near them are expected\n"), r.out());
+        assertTrue(r.out().contains("warning: the recording lost 12 events and 1 buffers: unmatched, reused and open"
+                + " requests may be artifacts of the loss"), r.out());
+        assertEquals(1, r.out().lines().filter(l -> l.startsWith("warning: the recording lost")).count(),
+                "said once: " + r.out());
+        CliRun info = CliRun.of("info", "--db", db.toString());
+        assertTrue(info.out().contains("warning: the recording lost 12 events and 1 buffers: per-CPU context and"
+                + " request lifetimes may have gaps"), info.out());
         assertTrue(r.out().contains("warning: 3 lines or values could not be read (field_count_mismatch,"
                 + " unknown_event_type, unparseable_line): counts and sums may be low;"), r.out());
         assertTrue(r.out().contains("warning: 1 contradictions in the input (malformed_header_line)"), r.out());
@@ -146,7 +167,7 @@ class CliTest {
 
     @Test
     void everyCommandsHelpTeachesWithAnExampleAndTheExitCodes() {
-        for (String cmd : new String[] {"analyze", "ingest", "info", "sql"}) {
+        for (String cmd : new String[] {"analyze", "ingest", "replay", "info", "sql"}) {
             CliRun r = CliRun.of(cmd, "--help");
             assertEquals(0, r.exitCode());
             assertTrue(r.out().contains("Examples:"), cmd);

@@ -1,27 +1,29 @@
 -- What the anomalies of a trace mean for the results, one row per warning (none when all is well).
--- Columns: trace_id; level (warning | note); message.
-SELECT trace_id, 'warning' AS level,
+-- Columns: trace_id; kind (loss | data_loss | error | order); level (warning | note); message.
+SELECT trace_id, 'loss' AS kind, 'warning' AS level,
        'the recording lost ' || coalesce(events_lost, 0) || ' events and ' || coalesce(buffers_lost, 0)
        || ' buffers: per-CPU context and request lifetimes may have gaps, and requests unmatched near them'
        || ' are expected' AS message
 FROM trace
 WHERE (? IS NULL OR trace_id = ?) AND (coalesce(events_lost, 0) > 0 OR coalesce(buffers_lost, 0) > 0)
 UNION ALL
-SELECT trace_id, 'warning',
+SELECT trace_id, 'data_loss', 'warning',
        sum(count) || ' lines or values could not be read (' || string_agg(name, ', ' ORDER BY name)
        || '): counts and sums may be low; see etwreplay info --anomalies'
 FROM trace_stat
-WHERE (? IS NULL OR trace_id = ?) AND severity = 'data_loss' AND name NOT IN ('events_lost', 'buffers_lost')
+-- events_lost/buffers_lost (ingest) and lossy_trace (replay) are the recording's loss, said above.
+WHERE (? IS NULL OR trace_id = ?) AND severity = 'data_loss'
+  AND name NOT IN ('events_lost', 'buffers_lost', 'lossy_trace')
 GROUP BY trace_id
 UNION ALL
-SELECT trace_id, 'warning',
+SELECT trace_id, 'error', 'warning',
        sum(count) || ' contradictions in the input (' || string_agg(name, ', ' ORDER BY name)
        || '): results built on them may be wrong'
 FROM trace_stat
 WHERE (? IS NULL OR trace_id = ?) AND severity = 'error'
 GROUP BY trace_id
 UNION ALL
-SELECT trace_id, 'note',
+SELECT trace_id, 'order', 'note',
        count || ' events arrived out of time order (per-CPU buffers interleave); replay orders by time,'
        || ' so results are not affected'
 FROM trace_stat
