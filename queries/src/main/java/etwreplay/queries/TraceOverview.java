@@ -65,9 +65,11 @@ public final class TraceOverview {
      */
     public java.util.List<String> warnings(Integer traceId, boolean includeRecordingLoss) throws SQLException {
         java.util.List<String> lines = new java.util.ArrayList<>();
-        boolean several = traceId == null;
-        for (java.util.List<String> row : db.query(resource("warnings.sql"), traceId, traceId, traceId, traceId,
-                traceId, traceId, traceId, traceId).rows()) {
+        java.util.List<java.util.List<String>> rows = db.query(resource("warnings.sql"), traceId, traceId, traceId,
+                traceId, traceId, traceId, traceId, traceId).rows();
+        // Name the trace only when the warnings are about more than one.
+        boolean several = rows.stream().map(r -> r.get(0)).distinct().count() > 1;
+        for (java.util.List<String> row : rows) {
             if (includeRecordingLoss || !"loss".equals(row.get(1))) {
                 lines.add(row.get(2) + (several ? " (trace " + row.get(0) + ")" : "") + ": " + row.get(3));
             }
