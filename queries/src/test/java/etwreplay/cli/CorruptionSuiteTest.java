@@ -49,9 +49,12 @@ class CorruptionSuiteTest {
         try (var s = Files.list(SharedTraces.sampleTraces())) {
             s.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(candidates::add);
         }
-        Path fixtures = SharedTraces.sampleTraces().resolveSibling("ingest/src/test/resources/xperf");
-        try (var s = Files.list(fixtures)) {
-            s.sorted().forEach(candidates::add);
+        // The format fixtures of the ingest tests: xperf eras, tracerpt XML/CSV (both pointer sizes), WPA locales.
+        Path fixtures = SharedTraces.sampleTraces().resolveSibling("ingest/src/test/resources");
+        for (String dir : new String[] {"xperf", "tracerpt-xml", "tracerpt-xml/samples", "tracerpt-csv", "wpa"}) {
+            try (var s = Files.list(fixtures.resolve(dir))) {
+                s.filter(Files::isRegularFile).sorted().forEach(candidates::add);
+            }
         }
         for (String real : new String[] {"etl/net.4.5.2.x64.etl", "etl/lxcore_kernel.etl", "etl/AMSITrace.etl",
             "wpa-csv/Disk_Usage_Utilization_by_Disk.csv"}) {
@@ -125,7 +128,8 @@ class CorruptionSuiteTest {
                         perKind.get(m)[1]++;
                         String err = r.err();
                         if (err.lines().count() != 1 || !err.startsWith("etwreplay: " + file + ": ")
-                                || !err.matches("(?s).*: (line|offset) (0x)?[0-9a-f]+: .*")) {
+                                || !err.matches("(?s).*: (line \\d+(, (column|byte offset) \\d+)?|offset (0x)?[0-9a-f]+)"
+                                        + ": .*")) {
                             failures.add(what + ": refusal is not one line naming file and line/offset: " + err);
                         }
                         try (Database after = Database.openReadOnly(db)) {

@@ -102,6 +102,30 @@ class BadInputsTest {
     }
 
     @Test
+    void externalDtdIsNeverFetched() throws Exception {
+        Path dtd = tmp.resolve("evil.dtd");
+        Files.writeString(dtd, "<!ENTITY secret \"FROM-EXTERNAL-DTD\">");
+        String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE Events SYSTEM \"" + dtd.toUri() + "\">\n"
+                + "<Events><Event><EventData><Data Name=\"a\">&secret;</Data></EventData></Event></Events>\n";
+        String m = refused("external-dtd.xml", xml.getBytes(StandardCharsets.UTF_8));
+        assertTrue(m.startsWith(": line 2, column ") && m.contains("document type declaration"), m);
+        assertEquals(List.of(List.of("0")), db.query("SELECT count(*) FROM generic_event WHERE"
+                + " CAST(fields AS VARCHAR) LIKE '%FROM-EXTERNAL-DTD%'").rows());
+    }
+
+    @Test
+    void parameterEntitiesAreRefused() throws Exception {
+        Path dtd = tmp.resolve("param.dtd");
+        Files.writeString(dtd, "<!ENTITY leak \"FROM-PARAMETER-ENTITY\">");
+        String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE Events [ <!ENTITY % p SYSTEM \"" + dtd.toUri() + "\"> %p; ]>\n"
+                + "<Events><Event><EventData><Data Name=\"a\">&leak;</Data></EventData></Event></Events>\n";
+        String m = refused("param-entity.xml", xml.getBytes(StandardCharsets.UTF_8));
+        assertTrue(m.startsWith(": line 2, column ") && m.contains("document type declaration"), m);
+        assertEquals(List.of(List.of("0")), db.query("SELECT count(*) FROM generic_event WHERE"
+                + " CAST(fields AS VARCHAR) LIKE '%FROM-PARAMETER-ENTITY%'").rows());
+    }
+
+    @Test
     void undeclaredEntityIsRefused() throws Exception {
         String xml = sample().replace("NT Kernel Logger", "NT &kernel; Logger");
         String m = refused("entity.xml", xml.getBytes(StandardCharsets.UTF_8));
