@@ -23,7 +23,11 @@ public enum Anomaly {
     UNKNOWN_VERSION(Severity.DATA_LOSS, "an event version the decoders do not know; decoded by the nearest known layout or kept in generic_event"),
     TRUNCATED_PAYLOAD(Severity.DATA_LOSS, "a payload shorter than its layout; the missing fields are NULL"),
     TRAILING_BYTES(Severity.INFO, "a payload longer than its layout (newer OS); the extra bytes are ignored"),
-    DAMAGED_DATA(Severity.DATA_LOSS, "bytes that could not be decoded and were skipped (offset in first_location)");
+    DAMAGED_DATA(Severity.DATA_LOSS, "bytes that could not be decoded and were skipped (offset in first_location)"),
+    NO_KERNEL_EVENTS(Severity.INFO, "the trace holds no kernel events (only the session header and user-mode provider"
+            + " events, kept in generic_event): the kernel tables are empty"),
+    CLOCK_ASSUMED(Severity.ERROR, "the header gives no usable clock type or frequency; timestamps were converted with"
+            + " an assumed 10 MHz clock and may be scaled wrongly");
 
     private final Severity severity;
     private final String description;

@@ -1,5 +1,6 @@
 package etwreplay.ingest.format;
 
+import etwreplay.ingest.etl.EtlReader;
 import etwreplay.ingest.xperf.XperfDumperReader;
 import java.util.EnumMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ public final class Readers {
 
     static {
         READERS.put(TraceFormat.XPERF_TEXT, XperfDumperReader::new);
+        READERS.put(TraceFormat.ETL, EtlReader::new);
     }
 
     private Readers() {
