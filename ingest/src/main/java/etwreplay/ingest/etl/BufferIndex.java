@@ -70,7 +70,7 @@ final class BufferIndex {
 
     static BufferIndex scan(EtlFile file, AnomalyTally tally) throws IOException {
         BufferIndex index = new BufferIndex();
-        byte[] h = new byte[WmiBufferHeader.SIZE];
+        Scanner scan = new Scanner(file);
         long size = file.size();
         long pos = 0;
         while (pos < size) {
@@ -80,17 +80,27 @@ final class BufferIndex {
                         left + " bytes at the end of the file are too few for a buffer header; ignored");
                 break;
             }
-            file.read(pos, h, 0, h.length);
+            byte[] h = scan.header(pos);
             long bufferSize = LittleEndian.u32(h, WmiBufferHeader.BUFFER_SIZE);
-            if (plausible(h, 0, Long.MAX_VALUE) && bufferSize <= left) {
-                index.add(pos, h[WmiBufferHeader.PROCESSOR_NUMBER] & 0xFF, (int) bufferSize);
+            int cpu = h[WmiBufferHeader.PROCESSOR_NUMBER] & 0xFF;
+            if (pos == 0) {
+                scan.loggerId = LittleEndian.u16(h, WmiBufferHeader.LOGGER_ID);
+            }
+            boolean sizeSane = bufferSize >= WmiBufferHeader.SIZE && bufferSize <= WmiBufferHeader.MAX_BUFFER_SIZE;
+            // Decided before the chain check and the resync below reuse the header array.
+            boolean selfPlausible = plausible(h, 0, Long.MAX_VALUE);
+            // A buffer is taken on its size when its header is plausible, or when the next buffer header is
+            // where the size says (or the file ends there): odd other fields are then the loader's business.
+            if (sizeSane && bufferSize <= left && (selfPlausible || bufferSize == left
+                    || scan.plausibleAt(pos + bufferSize))) {
+                index.add(pos, cpu, (int) bufferSize);
                 pos += bufferSize;
                 continue;
             }
-            long next = resync(file, pos + 1);
-            if (plausible(h, 0, Long.MAX_VALUE) && next < 0) {
+            long next = scan.resync(pos + 1);
+            if (sizeSane && bufferSize > left && selfPlausible && next < 0) {
                 // The last buffer, cut by the end of the file: keep what is there.
-                index.add(pos, h[WmiBufferHeader.PROCESSOR_NUMBER] & 0xFF, (int) left);
+                index.add(pos, cpu, (int) left);
                 tally.add(Anomaly.DAMAGED_DATA, String.format("offset 0x%x", pos), "the last buffer is cut short by the"
                         + " end of the file: " + left + " of its " + bufferSize + " bytes present (truncated file)");
                 break;
@@ -105,6 +115,67 @@ final class BufferIndex {
             pos = next;
         }
         return index;
+    }
+
+    /** Header reads with a one-entry cache (the chain check reads each header once more), and resync. */
+    private static final class Scanner {
+        private final EtlFile file;
+        private final byte[] header = new byte[WmiBufferHeader.SIZE];
+        private long cached = -1;
+        /** LoggerId of the first buffer: every buffer of a session carries it; -1 when unknown. */
+        int loggerId = -1;
+
+        Scanner(EtlFile file) {
+            this.file = file;
+        }
+
+        byte[] header(long pos) throws IOException {
+            if (cached != pos) {
+                file.read(pos, header, 0, header.length);
+                cached = pos;
+            }
+            return header;
+        }
+
+        boolean plausibleAt(long pos) throws IOException {
+            if (file.size() - pos < WmiBufferHeader.SIZE) {
+                return false;
+            }
+            byte[] h = header(pos);
+            return plausible(h, 0, file.size() - pos + Integer.MAX_VALUE) && sameLogger(h, 0);
+        }
+
+        private boolean sameLogger(byte[] b, int at) {
+            return loggerId < 0 || LittleEndian.u16(b, at + WmiBufferHeader.LOGGER_ID) == loggerId;
+        }
+
+        /**
+         * The offset of the next buffer at or after {@code from}: a plausible header of this session's
+         * logger whose first event (when uncompressed) carries the event marker, followed by another
+         * plausible header or the end of the file. -1 when there is none.
+         */
+        long resync(long from) throws IOException {
+            long size = file.size();
+            int overlap = WmiBufferHeader.SIZE + 8;
+            byte[] chunk = null;
+            for (long base = from; size - base >= overlap; base += RESYNC_CHUNK) {
+                int len = (int) Math.min(RESYNC_CHUNK + overlap, size - base);
+                if (chunk == null) {
+                    chunk = new byte[(int) Math.min(RESYNC_CHUNK + overlap, size - from)];
+                }
+                file.read(base, chunk, 0, len);
+                for (int i = 0; i + overlap <= len && i < RESYNC_CHUNK; i++) {
+                    long at = base + i;
+                    if (plausible(chunk, i, size - at) && sameLogger(chunk, i) && firstEventPlausible(chunk, i)) {
+                        long end = at + LittleEndian.u32(chunk, i + WmiBufferHeader.BUFFER_SIZE);
+                        if (end == size || plausibleAt(end)) {
+                            return at;
+                        }
+                    }
+                }
+            }
+            return -1;
+        }
     }
 
     private void add(long offset, int cpu, int length) {
@@ -139,29 +210,6 @@ final class BufferIndex {
             return validEnd <= WmiBufferHeader.MAX_BUFFER_SIZE && size >= WmiBufferHeader.SIZE + 4;
         }
         return validEnd <= size;
-    }
-
-    /**
-     * The offset of the next plausible, complete buffer at or after {@code from} whose first event (when
-     * uncompressed and not empty) carries the event marker, or -1.
-     */
-    private static long resync(EtlFile file, long from) throws IOException {
-        long size = file.size();
-        int overlap = WmiBufferHeader.SIZE + 8;
-        byte[] chunk = null;
-        for (long base = from; size - base >= overlap; base += RESYNC_CHUNK) {
-            int len = (int) Math.min(RESYNC_CHUNK + overlap, size - base);
-            if (chunk == null) {
-                chunk = new byte[(int) Math.min(RESYNC_CHUNK + overlap, size - from)];
-            }
-            file.read(base, chunk, 0, len);
-            for (int i = 0; i + overlap <= len && i < RESYNC_CHUNK; i++) {
-                if (plausible(chunk, i, size - (base + i)) && firstEventPlausible(chunk, i)) {
-                    return base + i;
-                }
-            }
-        }
-        return -1;
     }
 
     private static boolean firstEventPlausible(byte[] b, int at) {

@@ -133,6 +133,12 @@ public final class EtlReader implements TraceReader {
                 header.pointerSize = ev.pointerSize;
             }
             loader.limitDecompressedSize(lh.bufferSize);
+            if (lh.expectedBuffers > index.bufferCount() && tally.total(Anomaly.DAMAGED_DATA) == 0) {
+                // A file cut exactly between two buffers shows no damage of its own: the header's count does.
+                tally.add(Anomaly.DAMAGED_DATA, String.format("offset 0x%x", file.size()), "the header announces "
+                        + lh.expectedBuffers + " buffers (BuffersWritten), the file holds " + index.bufferCount()
+                        + ": the end of the file is missing");
+            }
             long frequency = lh.clockFrequency;
             if (frequency <= 0) {
                 tally.add(Anomaly.CLOCK_ASSUMED, "offset 0x48", "header clock " + lh.clock + ", frequency "

@@ -24,7 +24,12 @@ final class LogfileHeader {
     /** System time ticks (FILETIME units) per second. */
     static final long FILETIME_PER_SECOND = 10_000_000L;
 
+    /** LogFileMode bit EVENT_TRACE_FILE_MODE_CIRCULAR: old buffers are overwritten, so fewer stay in the file. */
+    static final long MODE_CIRCULAR = 0x2;
+
     private static final int BUFFER_SIZE = Fields.id("BufferSize");
+    private static final int BUFFERS_WRITTEN = Fields.id("BuffersWritten");
+    private static final int LOG_FILE_MODE = Fields.id("LogFileMode");
     private static final int VERSION = Fields.id("Version");
     private static final int PROVIDER_VERSION = Fields.id("ProviderVersion");
     private static final int PROCESSORS = Fields.id("NumberOfProcessors");
@@ -40,6 +45,8 @@ final class LogfileHeader {
 
     /** The session's buffer size (the largest a decompressed buffer may be), or -1. */
     long bufferSize = -1;
+    /** Buffers the file should hold (BuffersWritten), or -1 when unknown or the log is circular. */
+    long expectedBuffers = -1;
     /** Ticks per second of the session clock, or -1 when the header gives none usable. */
     long clockFrequency = -1;
     TraceHeader.Clock clock = TraceHeader.Clock.UNKNOWN;
@@ -48,6 +55,9 @@ final class LogfileHeader {
     void read(Payload p, TraceHeader h) {
         Long size = p.number(BUFFER_SIZE);
         bufferSize = size == null ? -1 : size;
+        Long written = p.number(BUFFERS_WRITTEN);
+        Long mode = p.number(LOG_FILE_MODE);
+        expectedBuffers = written == null || mode == null || (mode & MODE_CIRCULAR) != 0 ? -1 : written;
         Long version = p.number(VERSION);
         Long build = p.number(PROVIDER_VERSION);
         if (version != null) {

@@ -81,6 +81,7 @@ final class PlainLz77 {
             if (inEnd - ip < 2) {
                 throw new CorruptInputException("match word past the end of the input", ip - inOff, op - outOff);
             }
+            final int item = ip - inOff; // errors of a match are reported at its match word
             int matchWord = LittleEndian.u16(in, ip);
             ip += 2;
             int offset = (matchWord >>> 3) + 1;
@@ -88,7 +89,7 @@ final class PlainLz77 {
             if (length == 7) {
                 if (halfByte < 0) {
                     if (ip >= inEnd) {
-                        throw new CorruptInputException("length half-byte past the end of the input", ip - inOff,
+                        throw new CorruptInputException("length half-byte past the end of the input", item,
                                 op - outOff);
                     }
                     length = in[ip] & 0x0F;
@@ -99,13 +100,13 @@ final class PlainLz77 {
                 }
                 if (length == 15) {
                     if (ip >= inEnd) {
-                        throw new CorruptInputException("length byte past the end of the input", ip - inOff,
+                        throw new CorruptInputException("length byte past the end of the input", item,
                                 op - outOff);
                     }
                     length = in[ip++] & 0xFF;
                     if (length == 255) {
                         if (inEnd - ip < 2) {
-                            throw new CorruptInputException("16-bit length past the end of the input", ip - inOff,
+                            throw new CorruptInputException("16-bit length past the end of the input", item,
                                     op - outOff);
                         }
                         length = LittleEndian.u16(in, ip);
@@ -113,14 +114,14 @@ final class PlainLz77 {
                         if (length == 0) {
                             if (inEnd - ip < 4) {
                                 throw new CorruptInputException("32-bit length past the end of the input",
-                                        ip - inOff, op - outOff);
+                                        item, op - outOff);
                             }
                             length = LittleEndian.u32(in, ip);
                             ip += 4;
                         }
                         if (length < 15 + 7) {
                             throw new CorruptInputException("match length " + length + " below its minimum",
-                                    ip - inOff, op - outOff);
+                                    item, op - outOff);
                         }
                         length -= 15 + 7;
                     }
@@ -131,10 +132,10 @@ final class PlainLz77 {
             length += 3;
             if (offset > op - outOff) {
                 throw new CorruptInputException("match offset " + offset + " before the start of the output",
-                        ip - inOff, op - outOff);
+                        item, op - outOff);
             }
             if (length > outEnd - op) {
-                throw new CorruptInputException("output longer than " + outCapacity + " bytes", ip - inOff,
+                throw new CorruptInputException("output longer than " + outCapacity + " bytes", item,
                         op - outOff);
             }
             int n = (int) length;

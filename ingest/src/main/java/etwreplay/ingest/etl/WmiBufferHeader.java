@@ -11,6 +11,8 @@ final class WmiBufferHeader {
     static final int BUFFER_SIZE = 0x00;
     /** u8 of ClientContext: the processor that filled the buffer (each event's {@code cpu}). */
     static final int PROCESSOR_NUMBER = 0x28;
+    /** u16 of ClientContext: the session's logger id, the same in every buffer of a file. */
+    static final int LOGGER_ID = 0x2A;
     /**
      * u32: end of the valid data, relative to the buffer start (for a compressed buffer, in the
      * decompressed buffer). The only field that is right in Win7-era files, where SavedOffset and
