@@ -15,7 +15,6 @@ final class BufferLoader {
     private byte[] compressed = new byte[0];
     /** Largest decompressed buffer accepted (the session's buffer size when the header gives a sane one). */
     private int maxDecompressed = WmiBufferHeader.MAX_BUFFER_SIZE;
-    private long compressedBuffers;
 
     BufferLoader(EtlFile file, AnomalyTally tally) {
         this.file = file;
@@ -26,10 +25,6 @@ final class BufferLoader {
         if (sessionBufferSize >= WmiBufferHeader.SIZE && sessionBufferSize <= WmiBufferHeader.MAX_BUFFER_SIZE) {
             maxDecompressed = (int) sessionBufferSize;
         }
-    }
-
-    long compressedBuffers() {
-        return compressedBuffers;
     }
 
     /** What a load produced: the array (possibly reallocated) and the end of its valid data. */
@@ -68,7 +63,6 @@ final class BufferLoader {
             into.limit = (int) validEnd;
             return;
         }
-        compressedBuffers++;
         long inflated = validEnd - WmiBufferHeader.SIZE;
         if (inflated > maxDecompressed - WmiBufferHeader.SIZE) {
             tally.add(Anomaly.DAMAGED_DATA, String.format("offset 0x%x", offset), "compressed buffer claims "

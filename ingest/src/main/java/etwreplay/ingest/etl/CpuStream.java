@@ -23,7 +23,6 @@ final class CpuStream {
     private int pos;
     private int limit;
     private long bufferOffset;
-    private long eventsRead;
 
     CpuStream(BufferIndex.CpuBuffers buffers, BufferLoader loader, AnomalyTally tally) {
         this.cpu = buffers.cpu;
@@ -36,10 +35,6 @@ final class CpuStream {
     /** File offset of the buffer holding the current event: orders equal timestamps across processors. */
     long bufferOffset() {
         return bufferOffset;
-    }
-
-    long eventsRead() {
-        return eventsRead;
     }
 
     /** Moves to the next event. Returns false when this processor has no more. */
@@ -57,7 +52,6 @@ final class CpuStream {
                     view.bufferFileOffset = bufferOffset;
                     view.bufferCompressed = loaded.compressed;
                     pos += (view.size + 7) & ~7;
-                    eventsRead++;
                     return true;
                 }
                 tally.add(Anomaly.DAMAGED_DATA, EventView.location(bufferOffset, loaded.compressed, pos), problem

@@ -26,6 +26,8 @@ public final class EtlReader implements TraceReader {
     /** Used when the header gives no usable clock: the QPC frequency of every collected file. */
     private static final long ASSUMED_FREQUENCY = 10_000_000L;
     private static final long PROGRESS_EVERY = 1 << 16;
+    private static final int SYSTEM_CONFIG_CPU = KernelEvents.SYSTEM_CONFIG << 8 | 10;
+    private static final int NUMBER_OF_PROCESSORS = Fields.id("NumberOfProcessors");
 
     @Override
     public TraceFormat format() {
@@ -49,6 +51,7 @@ public final class EtlReader implements TraceReader {
         private final AnomalyTally tally = new AnomalyTally();
         private final DecodeContext context;
         private final Payload payload = new Payload();
+        private final ManifestEvents manifest = new ManifestEvents();
         private long events;
         private long kernelEvents;
         private long bytesRead;
@@ -73,15 +76,19 @@ public final class EtlReader implements TraceReader {
                     queue.add(s);
                 }
             }
-            CpuStream s;
-            while ((s = queue.poll()) != null) {
+            CpuStream s = queue.poll();
+            while (s != null) {
                 dispatch(s.view);
                 bytesRead = Math.max(bytesRead, s.bufferOffset());
                 if (++events % PROGRESS_EVERY == 0) {
                     progress.progress(bytesRead, events);
                 }
-                if (s.advance()) {
+                if (!s.advance()) {
+                    s = queue.poll();
+                } else if (!queue.isEmpty() && order(queue.peek(), s) < 0) {
+                    // Another processor's event comes first; runs from one buffer skip the queue.
                     queue.add(s);
+                    s = queue.poll();
                 }
             }
             progress.progress(file.size(), events);
@@ -153,7 +160,7 @@ public final class EtlReader implements TraceReader {
             context.at(ev);
             switch (ev.family) {
                 case SYSTEM, COMPACT, PERFINFO -> kernel(ev);
-                case EVENT_HEADER -> ManifestEvents.decode(ev, context);
+                case EVENT_HEADER -> manifest.decode(ev, context);
                 case FULL_HEADER -> ClassicEvents.decode(ev, payload, context);
                 default -> throw new IllegalStateException(ev.family.name());
             }
@@ -163,6 +170,7 @@ public final class EtlReader implements TraceReader {
             if (ev.group != KernelEvents.EVENT_TRACE) {
                 kernelEvents++;
             }
+
             KernelEvents.Entry entry = KernelEvents.entry(ev.hookId());
             if (entry == null) {
                 GenericEvents.kernel(context, null);
@@ -189,6 +197,11 @@ public final class EtlReader implements TraceReader {
             } else if (payload.trailingBytes() > 0 && tally.count(Anomaly.TRAILING_BYTES)) {
                 tally.describe(Anomaly.TRAILING_BYTES, ev.location(), entry.name + " v" + ev.version + ": "
                         + payload.trailingBytes() + " bytes after the last field of its layout");
+            }
+            if (header.cpuCount == null && ev.hookId() == SYSTEM_CONFIG_CPU) {
+                // The header gave no processor count: SystemConfig/CPU's NumberOfProcessors does.
+                Integer n = payload.int32(NUMBER_OF_PROCESSORS);
+                header.cpuCount = n != null && n > 0 ? n : null;
             }
             if (entry.decoder != null) {
                 entry.decoder.decode(payload, context);

@@ -1,7 +1,5 @@
 package etwreplay.ingest.etl;
 
-import java.util.Arrays;
-
 /** An int-keyed open-addressing hash map: lookups box nothing. Not thread-safe. */
 final class IntMap<V> {
     private int[] keys = new int[64];
@@ -56,7 +54,6 @@ final class IntMap<V> {
                 put(k[i], v[i] == null ? null : cast(v[i]));
             }
         }
-        Arrays.fill(k, 0);
     }
 
     @SuppressWarnings("unchecked")

@@ -323,4 +323,44 @@ class EtlLayoutFixturesTest {
                         + " strftime(start_time, '%Y-%m-%d %H:%M:%S'), duration_ns, events_lost, buffers_lost,"
                         + " logger_name, recorded_file_name FROM trace"));
     }
+
+    /**
+     * The session clock of ReservedFlags (SCHEMAS.md §2.1, wnode-header.md): 1 = QPC at PerfFreq, 2 = system
+     * time (FILETIME units, 10 MHz whatever PerfFreq says), 3 = CPU cycles at CpuSpeedInMHz (2992 in the
+     * fixture); anything else falls back to 10 MHz and is counted as clock_assumed.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 0})
+    void timestampsFollowTheSessionClock(int clockType) throws Exception {
+        EtlFixture f = new EtlFixture(8);
+        f.clockType = clockType;
+        f.perfFreq = 3_000_000;
+        f.buffer(0).perfInfo(PERF_INFO, 68, 2, EtlFixture.HEADER_TICKS + 2992, f.payload()
+                .u64(EtlFixture.HEADER_TICKS).ptr(0x1234));
+        String want = switch (clockType) {
+            case 1 -> "997333,qpc,3000000";      // 2992 ticks at 3 MHz
+            case 2 -> "299200,system_time,10000000";
+            case 3 -> "1000,cpu_cycles,2992000000";
+            default -> "299200,unknown,10000000";
+        };
+        List<String> got = rows(f, "SELECT d.ts, t.clock, t.clock_frequency FROM dpc d, trace t");
+        assertEquals(want, got.get(0));
+        assertEquals(clockType == 0 ? List.of("stat clock_assumed=1") : List.of(), got.subList(1, got.size()));
+    }
+
+    /** A header without a processor count: SystemConfig/CPU (MSDN SystemConfig_V2_CPU) supplies it. */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 8})
+    void cpuCountFromSystemConfigWhenTheHeaderHasNone(int pointerSize) throws Exception {
+        EtlFixture f = new EtlFixture(pointerSize);
+        f.cpuCount = 0;
+        PayloadBytes cpu = f.payload().u32(2992).u32(12).u32(16384).u32(4096).u32(65536);
+        for (int i = 0; i < 256 + 134; i++) {
+            cpu.u16(i < 4 ? "HOST".charAt(i) : 0);
+        }
+        cpu.ptr(0).ptr(0x7FFEFFFF);
+        f.buffer(0).system(0x0B, 10, 2, 1_000_010, 10, 20, cpu);
+        assertEquals(List.of("12,HOST,16384"), rows(f, "SELECT t.cpu_count, g.fields['ComputerName'],"
+                + " g.fields['MemSize'] FROM trace t, generic_event g WHERE g.name = 'SystemConfig/CPU'"));
+    }
 }
