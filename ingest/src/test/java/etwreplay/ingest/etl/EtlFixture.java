@@ -77,6 +77,15 @@ final class EtlFixture {
             return raw(h.toBytes());
         }
 
+        /** An event with a COMPACT header: a SYSTEM header without the kernel and user times. */
+        Buffer compact(int group, int opcode, int version, long ticks, int tid, int pid, PayloadBytes payload) {
+            byte[] p = payload.toBytes();
+            PayloadBytes h = new PayloadBytes(8).u16(version)
+                    .u8(pointerSize == 8 ? HeaderType.COMPACT64 : HeaderType.COMPACT32).u8(HeaderType.MARKER_FLAGS)
+                    .u16(0x18 + p.length).u16(group << 8 | opcode).u32(tid).u32(pid).u64(ticks).bytes(p);
+            return raw(h.toBytes());
+        }
+
         /** Any bytes as one event (8-byte aligned after it). */
         Buffer raw(byte[] event) {
             events.write(event, 0, event.length);

@@ -363,4 +363,16 @@ class EtlLayoutFixturesTest {
         assertEquals(List.of("12,HOST,16384"), rows(f, "SELECT t.cpu_count, g.fields['ComputerName'],"
                 + " g.fields['MemSize'] FROM trace t, generic_event g WHERE g.name = 'SystemConfig/CPU'"));
     }
+
+    /** COMPACT32/64 headers (FORMATS.md §8: 0x18 bytes, ids and timestamp as SYSTEM) carry kernel events too. */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 8})
+    void compactHeaders(int pointerSize) throws Exception {
+        EtlFixture f = new EtlFixture(pointerSize);
+        f.buffer(2).compact(PAGE_FAULT, 10, 2, 1_000_010, 321, 54, f.payload().ptr(0x10000).ptr(0x81000000L))
+                .compact(DISK_IO, 12, 3, 1_000_020, 321, 54, f.payload().ptr(0x80000040L).u32(321));
+        assertEquals(List.of("page_fault,1000,2,54,321,TransitionFault", "disk_io,2000,2,54,321,ReadInit"),
+                rows(f, "SELECT 'page_fault', ts, cpu, pid, tid, kind FROM page_fault UNION ALL"
+                        + " SELECT 'disk_io', ts, cpu, pid, tid, kind FROM disk_io ORDER BY 2"));
+    }
 }

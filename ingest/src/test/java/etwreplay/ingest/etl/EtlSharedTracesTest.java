@@ -130,9 +130,15 @@ class EtlSharedTracesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"AMSITrace.etl", "lxcore_kernel.etl"})
-    void userModeOnlyTracesSayTheyHoldNoKernelEvents(String name) throws Exception {
+    @ValueSource(strings = {"AMSITrace.etl|AmsiScript|AmsiTrace|19", "lxcore_kernel.etl|BreakPoint"
+            + "|Microsoft.Windows.Subsystem.LxCore|2"})
+    void userModeOnlyTracesSayTheyHoldNoKernelEvents(String spec) throws Exception {
+        String[] s = spec.split("\\|");
+        String name = s[0];
         try (Database db = TestDatabases.ingest(tmp, SharedTraces.trace("etl/" + name))) {
+            // TraceLogging events are named from their own metadata (extended data items).
+            assertEquals(List.of(List.of(s[1], s[2], s[3])), db.query("SELECT name, fields['ProviderName'], count(*)"
+                    + " FROM generic_event WHERE provider <> 'Windows Kernel' GROUP BY ALL").rows());
             assertEquals(List.of(List.of("no_kernel_events", "info")),
                     db.query("SELECT name, severity FROM trace_stat WHERE name = 'no_kernel_events'").rows());
             long kernelRows = count(db, "SELECT (SELECT count(*) FROM process) + (SELECT count(*) FROM thread)"
