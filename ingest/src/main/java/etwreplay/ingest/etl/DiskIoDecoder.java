@@ -21,6 +21,8 @@ final class DiskIoDecoder implements KernelDecoder {
     private static final int IRP = Fields.id("Irp");
     private static final int RESPONSE_TIME = Fields.id("HighResResponseTime");
     private static final int ISSUING_THREAD = Fields.id("IssuingThreadId");
+    /** Win7: QueueDepth; Vista: ResponseTime in CPU ticks (diskio-typegroup1.md). Kept in extra when set. */
+    private static final int RESERVED = Fields.id("Reserved");
 
     private static final int PRIORITY_SHIFT = 17;
     private static final int PRIORITY_MASK = 0x7;
@@ -48,6 +50,13 @@ final class DiskIoDecoder implements KernelDecoder {
         } else {
             tid = c.headerTid();
             pid = c.headerPidOrOwner();
+        }
+        Long reserved = p.number(RESERVED);
+        if (reserved != null && reserved != 0) {
+            if (extra == null) {
+                extra = new LinkedHashMap<>();
+            }
+            extra.put("Reserved", reserved.toString());
         }
         Long flags = p.number(IRP_FLAGS);
         Long ticks = p.number(RESPONSE_TIME);

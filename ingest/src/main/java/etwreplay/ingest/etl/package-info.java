@@ -18,6 +18,12 @@
  * </ol>
  * Nothing here allocates per event beyond the canonical record (and the raw payload copy of a generic
  * event): the buffer arrays, the event view and the {@link etwreplay.ingest.etl.Payload} view are reused.
+ * Memory is one buffer per processor (at most the session's buffer size, itself capped at 64 MiB) plus
+ * two numbers per buffer of the index; no size read from the file sizes an allocation unchecked.
  * Anomalies are tallied ({@link etwreplay.ingest.etl.AnomalyTally}) and handed to the sink at the end.
+ *
+ * <p>Events arrive in time order across processors (ETW's per-processor buffers merged by timestamp,
+ * as ETW's own consumer delivers them), so {@code seq} follows time and the thread → process
+ * attribution ({@link etwreplay.ingest.etl.ThreadOwners}) sees rundowns before the events they explain.
  */
 package etwreplay.ingest.etl;

@@ -250,4 +250,63 @@ class EtlBadInputTest {
             b[at + i] = (byte) (v >>> (8 * i));
         }
     }
+
+    /**
+     * Seeded fuzzing: random bytes flipped in real files (kernel rundowns, manifest and TraceLogging
+     * events with extended data) and in a fixture of every decoded family. Whatever the damage, the
+     * reader ends normally or with a one-line BadInputException.
+     */
+    @Test
+    void randomlyCorruptedFilesNeverEscapeAsAnotherException() throws Exception {
+        java.util.Random r = new java.util.Random(20260101);
+        byte[] shutdown = Arrays.copyOf(Files.readAllBytes(SharedTraces.trace("etl/ShutdownPerfDiagLogger.etl")),
+                5 * 0x10000);
+        byte[][] inputs = {shutdown, Files.readAllBytes(SharedTraces.trace("etl/lxcore_kernel.etl")),
+            Files.readAllBytes(SharedTraces.trace("etl/AMSITrace.etl")), everyFamily(4), everyFamily(8)};
+        for (byte[] input : inputs) {
+            for (int round = 0; round < 150; round++) {
+                byte[] b = input.clone();
+                int flips = 1 + r.nextInt(8);
+                for (int k = 0; k < flips; k++) {
+                    // Mostly in the first buffers, where headers and the logfile header live.
+                    int at = r.nextInt(4) == 0 ? r.nextInt(b.length) : r.nextInt(Math.min(b.length, 0x2000));
+                    b[at] = (byte) r.nextInt();
+                }
+                try {
+                    read(b);
+                } catch (BadInputException e) {
+                    assertOneLine(e);
+                } catch (RuntimeException e) {
+                    throw new AssertionError("round " + round + " of a " + input.length + "-byte input", e);
+                }
+            }
+        }
+    }
+
+    /** One event of each decoded kernel family, in {@code pointerSize}. */
+    private static byte[] everyFamily(int pointerSize) {
+        EtlFixture f = new EtlFixture(pointerSize);
+        f.bufferSize = 0x800;
+        EtlFixture.Buffer b = f.buffer(1);
+        long t = 1_000_100;
+        b.perfInfo(0x05, 3, 3, t++, f.payload().u32(4).u32(8).ptr(1).ptr(2).ptr(3).ptr(4).ptr(5).ptr(6).ptr(7).u32(0)
+                .u8(8).u8(5).u8(2).u8(0).utf16("worker"));
+        b.perfInfo(0x03, 3, 4, t++, f.payload().ptr(1).u32(4).u32(0).u32(0).u32(259).ptr(0x1000).u32(0)
+                .u32(0).ansi("System").utf16("").utf16("").utf16(""));
+        b.system(0x14, 3, 3, t++, 0, 0, f.payload().ptr(0x1000).ptr(0x2000).u32(4).u32(1).u32(2).u32(0).ptr(0).u32(0)
+                .u32(0).u32(0).u32(0).utf16("\\SystemRoot\\ntoskrnl.exe"));
+        b.perfInfo(0x05, 36, 2, t++, f.payload().u32(8).u32(0).u8(1).u8(2).u8(0).u8(0).u8(5).u8(1).u8(5).u8(0).u32(3)
+                .u32(0));
+        b.perfInfo(PERF_INFO, 67, 2, t++, f.payload().u64(t - 3).ptr(0x1234).u8(1).u8(0x80).u16(0));
+        b.perfInfo(PERF_INFO, 46, 2, t++, f.payload().ptr(0x1234).u32(8).u16(1).u8(0x70).u8(0));
+        b.perfInfo(DISK_IO, 10, 3, t++, f.payload().u32(0).u32(0x43).u32(4096).u32(0).u64(0).ptr(1).ptr(2).u64(10)
+                .u32(8));
+        b.system(DISK_IO, 34, 2, t++, 8, 4, f.payload().u32(3).u32(0).ptr(0x1234).ptr(1).ptr(2).u32(5));
+        b.perfInfo(0x04, 64, 3, t++, f.payload().ptr(2).ptr(1).u32(8).u32(0).u32(0).u32(0).utf16("C:\\x"));
+        b.perfInfo(0x02, 32, 2, t++, f.payload().u64(t - 9).u64(0).ptr(0x1000).ptr(1).u32(8).u32(4096));
+        b.perfInfo(0x18, 32, 2, t++, f.payload().u64(t - 1).u32(4).u32(8).ptr(0x1234).ptr(0x5678));
+        b.perfInfo(0x06, 26, 2, t++, f.payload().u32(4).u32(100).bytes(new byte[32]).u16(0x1bd).u16(0x50).u32(0).u32(0)
+                .u32(0).ptr(0));
+        return f.build();
+    }
 }
