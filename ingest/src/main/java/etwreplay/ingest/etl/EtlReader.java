@@ -65,6 +65,7 @@ public final class EtlReader implements TraceReader {
         }
 
         void run() throws IOException, BadInputException {
+            requireBufferAtStart();
             BufferIndex index = BufferIndex.scan(file, tally);
             BufferLoader loader = new BufferLoader(file, tally);
             readHeader(index, loader);
@@ -97,6 +98,18 @@ public final class EtlReader implements TraceReader {
                         + " EventTrace (logger '" + header.loggerName + "')");
             }
             tally.flushTo(sink);
+        }
+
+        /** Refuses a file that does not start with a WMI buffer header before scanning all of it. */
+        private void requireBufferAtStart() throws IOException, BadInputException {
+            byte[] h = new byte[WmiBufferHeader.SIZE];
+            if (file.size() >= h.length) {
+                file.read(0, h, 0, h.length);
+            }
+            if (file.size() < h.length || !BufferIndex.plausible(h, 0, Long.MAX_VALUE)) {
+                throw new BadInputException(file.path(), "offset 0x0", "not an ETL file: no WMI buffer header at the"
+                        + " start of the file (" + file.size() + " bytes)");
+            }
         }
 
         /** Time order; equal timestamps by buffer position in the file, then processor. */
