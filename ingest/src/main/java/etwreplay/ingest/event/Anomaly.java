@@ -30,7 +30,11 @@ public enum Anomaly {
     UNRESOLVED_TIME(Severity.DATA_LOSS,
             "a payload time or tick count (e.g. InitialTime) the export gives no clock conversion for; stored NULL, text kept in extra"),
     AGGREGATE_ROW(Severity.INFO,
-            "a table-export row that sums several events (Count > 1); kept in generic_event, not in the event tables");
+            "a table-export row that sums several events (Count > 1); kept in generic_event, not in the event tables"),
+    NO_KERNEL_EVENTS(Severity.INFO, "the trace holds no kernel events (only the session header and user-mode provider"
+            + " events, kept in generic_event): the kernel tables are empty"),
+    CLOCK_ASSUMED(Severity.ERROR, "the header gives no usable clock type or frequency; timestamps were converted with"
+            + " an assumed 10 MHz clock and may be scaled wrongly");
 
     private final Severity severity;
     private final String description;

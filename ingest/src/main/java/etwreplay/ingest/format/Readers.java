@@ -3,6 +3,7 @@ package etwreplay.ingest.format;
 import etwreplay.ingest.tracerpt.TracerptCsvReader;
 import etwreplay.ingest.tracerpt.TracerptXmlReader;
 import etwreplay.ingest.wpa.WpaCsvReader;
+import etwreplay.ingest.etl.EtlReader;
 import etwreplay.ingest.xperf.XperfDumperReader;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,6 +19,7 @@ public final class Readers {
         READERS.put(TraceFormat.TRACERPT_XML, TracerptXmlReader::new);
         READERS.put(TraceFormat.TRACERPT_CSV, TracerptCsvReader::new);
         READERS.put(TraceFormat.WPA_CSV, WpaCsvReader::new);
+        READERS.put(TraceFormat.ETL, EtlReader::new);
     }
 
     private Readers() {
