@@ -6,7 +6,7 @@ import etwreplay.replay.machine.MachineChoice;
 import etwreplay.replay.machine.MachineInference;
 import etwreplay.replay.machine.MachineSpec;
 import etwreplay.replay.store.DerivedTable;
-import etwreplay.replay.store.ReplayAnomalies;
+import etwreplay.ingest.store.AnomalyCounter;
 import etwreplay.replay.store.ReplayAnomaly;
 import etwreplay.replay.store.ReplaySchema;
 import etwreplay.replay.track.CpuContextTracker;
@@ -55,7 +55,7 @@ public final class ReplayEngine {
             MachineChoice choice = machine == null ? MachineInference.infer(trace.facts())
                     : MachineInference.given(machine, trace.facts());
             deletePrevious(c, traceId);
-            ReplayAnomalies anomalies = new ReplayAnomalies();
+            AnomalyCounter<ReplayAnomaly> anomalies = new AnomalyCounter<>(ReplayAnomaly.class);
             noteTrace(trace, choice, anomalies);
             ReplaySummary summary;
             try (ReplayPass pass = new ReplayPass(c, trace, choice, anomalies)) {
@@ -66,7 +66,7 @@ public final class ReplayEngine {
                 }
                 summary = summarize(trace, choice, pass, anomalies, rebuilt);
             }
-            writeStats(c, traceId, anomalies);
+            anomalies.writeTo(c, traceId);
             try (Statement st = c.createStatement()) {
                 st.execute("COMMIT");
             }
@@ -117,7 +117,7 @@ public final class ReplayEngine {
     }
 
     /** Facts about the whole trace that the results depend on. */
-    private static void noteTrace(TraceRecord trace, MachineChoice choice, ReplayAnomalies anomalies) {
+    private static void noteTrace(TraceRecord trace, MachineChoice choice, AnomalyCounter<ReplayAnomaly> anomalies) {
         long lost = (trace.eventsLost() == null ? 0 : trace.eventsLost())
                 + (trace.buffersLost() == null ? 0 : trace.buffersLost());
         if (lost > 0) {
@@ -130,25 +130,8 @@ public final class ReplayEngine {
         }
     }
 
-    private static void writeStats(Connection c, int traceId, ReplayAnomalies anomalies) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trace_stat VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (Map.Entry<ReplayAnomaly, ReplayAnomalies.Tally> e : anomalies.tallies().entrySet()) {
-                ReplayAnomaly a = e.getKey();
-                ps.setInt(1, traceId);
-                ps.setString(2, a.sqlName());
-                ps.setString(3, a.severity().sqlName());
-                ps.setLong(4, e.getValue().count());
-                ps.setString(5, e.getValue().firstLocation());
-                ps.setString(6, e.getValue().example());
-                ps.setString(7, a.description());
-                // Not addBatch: DuckDB's executeBatch opens a transaction of its own.
-                ps.executeUpdate();
-            }
-        }
-    }
-
     private static ReplaySummary summarize(TraceRecord trace, MachineChoice choice, ReplayPass pass,
-            ReplayAnomalies anomalies, boolean rebuilt) {
+            AnomalyCounter<ReplayAnomaly> anomalies, boolean rebuilt) {
         List<String> warnings = new ArrayList<>();
         if (anomalies.count(ReplayAnomaly.LOSSY_TRACE) > 0) {
             warnings.add("the recording lost " + (trace.eventsLost() == null ? 0 : trace.eventsLost()) + " events and "

@@ -5,7 +5,8 @@ import etwreplay.replay.machine.MachineSpec;
 import etwreplay.replay.scan.OrderedScan;
 import etwreplay.replay.scan.ReplayEvent;
 import etwreplay.replay.store.DerivedTable;
-import etwreplay.replay.store.ReplayAnomalies;
+import etwreplay.ingest.store.AnomalyCounter;
+import etwreplay.replay.store.ReplayAnomaly;
 import etwreplay.replay.store.TableAppender;
 import etwreplay.replay.track.ChainTracker;
 import etwreplay.replay.track.CpuContextTracker;
@@ -49,7 +50,7 @@ final class ReplayPass implements AutoCloseable {
     private final TraceRecord trace;
     private final MachineChoice machine;
     private final Connection connection;
-    private final ReplayAnomalies anomalies;
+    private final AnomalyCounter<ReplayAnomaly> anomalies;
     private final Map<DerivedTable, TableAppender> out = new EnumMap<>(DerivedTable.class);
     private final ProcessDirectory directory = new ProcessDirectory();
     private final ModuleMap modules;
@@ -68,7 +69,7 @@ final class ReplayPass implements AutoCloseable {
             .thenComparing(Comparator.comparingLong(Span::id).reversed()));
     private long lastTs = Long.MIN_VALUE;
 
-    ReplayPass(Connection connection, TraceRecord trace, MachineChoice machine, ReplayAnomalies anomalies)
+    ReplayPass(Connection connection, TraceRecord trace, MachineChoice machine, AnomalyCounter<ReplayAnomaly> anomalies)
             throws SQLException {
         this.connection = connection;
         this.trace = trace;

@@ -4,7 +4,7 @@ package etwreplay.ingest.event;
  * The catalogue of anomalies counted in {@code trace_stat}: never thrown, never silently dropped.
  * Names are persisted and part of the public interface; add, don't rename.
  */
-public enum Anomaly {
+public enum Anomaly implements AnomalyKind {
     UNPARSEABLE_LINE(Severity.DATA_LOSS, "a data line that could not be read at all (kept as its example)"),
     FIELD_COUNT_MISMATCH(Severity.DATA_LOSS,
             "a data line with fewer or more fields than its header declares; missing fields are NULL"),
@@ -44,16 +44,14 @@ public enum Anomaly {
         this.description = description;
     }
 
+    @Override
     public Severity severity() {
         return severity;
     }
 
+    @Override
     public String description() {
         return description;
     }
 
-    /** The persisted name, e.g. {@code field_count_mismatch}. */
-    public String sqlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

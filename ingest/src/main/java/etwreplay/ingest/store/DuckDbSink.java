@@ -21,7 +21,7 @@ final class DuckDbSink implements EventSink, AutoCloseable {
     private final int traceId;
     private final Map<EventTable, DuckDBAppender> appenders = new EnumMap<>(EventTable.class);
     private final long[] rowsPerTable = new long[EventTable.values().length];
-    private final AnomalyCounter anomalies = new AnomalyCounter();
+    private final AnomalyCounter<Anomaly> anomalies = new AnomalyCounter<>(Anomaly.class);
     private final AppenderRow row = new AppenderRow();
     private long seq;
     private long maxTs;
@@ -84,7 +84,7 @@ final class DuckDbSink implements EventSink, AutoCloseable {
         anomalies.add(kind, count, location, example);
     }
 
-    AnomalyCounter anomalyCounter() {
+    AnomalyCounter<Anomaly> anomalyCounter() {
         return anomalies;
     }
 

@@ -1,15 +1,10 @@
 package etwreplay.ingest.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,23 +24,9 @@ public final class Schema {
     private Schema() {
     }
 
-    /** The resource text split into statements (separated by lines holding only ';'). */
+    /** The resource text split into statements. */
     static List<String> statements() {
-        try (InputStream in = Schema.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled resource " + RESOURCE + " is missing");
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            List<String> out = new ArrayList<>();
-            for (String part : text.split("(?m)^;\\s*$")) {
-                if (!part.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
-                    out.add(part.trim());
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SqlScript.statements(Schema.class, RESOURCE);
     }
 
     /**

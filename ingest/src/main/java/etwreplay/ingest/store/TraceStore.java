@@ -123,7 +123,8 @@ public final class TraceStore {
     }
 
     /** What was written, per table. */
-    public record Summary(int traceId, long events, Map<EventTable, Long> rowsPerTable, AnomalyCounter anomalies) {
+    public record Summary(int traceId, long events, Map<EventTable, Long> rowsPerTable,
+            AnomalyCounter<Anomaly> anomalies) {
     }
 
     /** One open ingest. Not thread-safe; commit or roll back exactly once. */
@@ -176,21 +177,7 @@ public final class TraceStore {
         }
 
         private void writeStats() throws SQLException {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO " + Schema.TRACE_STAT + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (Map.Entry<Anomaly, AnomalyCounter.Tally> e : sink.anomalyCounter().tallies().entrySet()) {
-                    Anomaly a = e.getKey();
-                    ps.setInt(1, traceId);
-                    ps.setString(2, a.sqlName());
-                    ps.setString(3, a.severity().sqlName());
-                    ps.setLong(4, e.getValue().count());
-                    ps.setString(5, e.getValue().firstLocation());
-                    ps.setString(6, e.getValue().example());
-                    ps.setString(7, a.description());
-                    // Not addBatch: DuckDB's executeBatch opens a transaction of its own.
-                    ps.executeUpdate();
-                }
-            }
+            sink.anomalyCounter().writeTo(connection, traceId);
         }
 
         private void writeTraceRow(SourceFile source, TraceHeader h, Integer cpuCount, String toolVersion)

@@ -1,14 +1,14 @@
 package etwreplay.replay.store;
 
+import etwreplay.ingest.event.AnomalyKind;
 import etwreplay.ingest.event.Severity;
-import java.util.Locale;
 
 /**
  * What the replay counts in {@code trace_stat} (beside ingest's own anomalies): never thrown, never
  * silently dropped. Names are persisted; add, don't rename. Replaying a trace again replaces exactly
  * these rows of it.
  */
-public enum ReplayAnomaly {
+public enum ReplayAnomaly implements AnomalyKind {
     IRP_MISSING_END(Severity.DATA_LOSS, "a request whose IRP address was used by a new request before its end was"
             + " seen; closed with status missing_end"),
     IRP_END_WITHOUT_START(Severity.INFO, "a request end (completion, OpEnd, DrvComplReq) without its start, usually"
@@ -45,16 +45,14 @@ public enum ReplayAnomaly {
         this.description = description;
     }
 
+    @Override
     public Severity severity() {
         return severity;
     }
 
+    @Override
     public String description() {
         return description;
     }
 
-    /** The persisted name, e.g. {@code irp_missing_end}. */
-    public String sqlName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,15 +1,11 @@
 package etwreplay.replay.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import etwreplay.ingest.store.SqlScript;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,23 +24,9 @@ public final class ReplaySchema {
     private ReplaySchema() {
     }
 
-    /** The resource text split into statements (separated by lines holding only ';'). */
+    /** The resource text split into statements. */
     static List<String> statements() {
-        try (InputStream in = ReplaySchema.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled resource " + RESOURCE + " is missing");
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            List<String> out = new ArrayList<>();
-            for (String part : text.split("(?m)^;\\s*$")) {
-                if (!part.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
-                    out.add(part.trim());
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SqlScript.statements(ReplaySchema.class, RESOURCE);
     }
 
     /**

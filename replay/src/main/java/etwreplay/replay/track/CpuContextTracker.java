@@ -1,7 +1,7 @@
 package etwreplay.replay.track;
 
 import etwreplay.replay.scan.ReplayEvent;
-import etwreplay.replay.store.ReplayAnomalies;
+import etwreplay.ingest.store.AnomalyCounter;
 import etwreplay.replay.store.ReplayAnomaly;
 import etwreplay.replay.store.TableAppender;
 import java.util.HashMap;
@@ -56,12 +56,12 @@ public final class CpuContextTracker {
     private final int traceId;
     private final ProcessDirectory directory;
     private final TableAppender out;
-    private final ReplayAnomalies anomalies;
+    private final AnomalyCounter<ReplayAnomaly> anomalies;
     private final Map<Integer, Current> current = new HashMap<>();
     private final Map<Integer, Integer> runningOn = new HashMap<>();
 
     public CpuContextTracker(Mode mode, int traceId, ProcessDirectory directory, TableAppender out,
-            ReplayAnomalies anomalies) {
+            AnomalyCounter<ReplayAnomaly> anomalies) {
         this.mode = mode;
         this.traceId = traceId;
         this.directory = directory;

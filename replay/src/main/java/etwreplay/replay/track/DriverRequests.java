@@ -2,7 +2,7 @@ package etwreplay.replay.track;
 
 import etwreplay.ingest.event.DriverIrpEvent;
 import etwreplay.replay.scan.ReplayEvent;
-import etwreplay.replay.store.ReplayAnomalies;
+import etwreplay.ingest.store.AnomalyCounter;
 import etwreplay.replay.store.ReplayAnomaly;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,10 +22,10 @@ import java.util.Map;
  */
 public final class DriverRequests {
     private final RequestLog log;
-    private final ReplayAnomalies anomalies;
+    private final AnomalyCounter<ReplayAnomaly> anomalies;
     private final Map<Long, Request> open = new LinkedHashMap<>();
 
-    public DriverRequests(RequestLog log, ReplayAnomalies anomalies) {
+    public DriverRequests(RequestLog log, AnomalyCounter<ReplayAnomaly> anomalies) {
         this.log = log;
         this.anomalies = anomalies;
     }

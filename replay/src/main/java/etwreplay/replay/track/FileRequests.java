@@ -1,7 +1,7 @@
 package etwreplay.replay.track;
 
 import etwreplay.replay.scan.ReplayEvent;
-import etwreplay.replay.store.ReplayAnomalies;
+import etwreplay.ingest.store.AnomalyCounter;
 import etwreplay.replay.store.ReplayAnomaly;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,10 +15,10 @@ public final class FileRequests {
     static final String OP_END = "OpEnd";
 
     private final RequestLog log;
-    private final ReplayAnomalies anomalies;
+    private final AnomalyCounter<ReplayAnomaly> anomalies;
     private final Map<Long, Request> open = new LinkedHashMap<>();
 
-    public FileRequests(RequestLog log, ReplayAnomalies anomalies) {
+    public FileRequests(RequestLog log, AnomalyCounter<ReplayAnomaly> anomalies) {
         this.log = log;
         this.anomalies = anomalies;
     }

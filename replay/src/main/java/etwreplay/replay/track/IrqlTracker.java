@@ -3,7 +3,7 @@ package etwreplay.replay.track;
 import etwreplay.replay.machine.IrqlTable;
 import etwreplay.replay.machine.MachineSpec;
 import etwreplay.replay.scan.ReplayEvent;
-import etwreplay.replay.store.ReplayAnomalies;
+import etwreplay.ingest.store.AnomalyCounter;
 import etwreplay.replay.store.ReplayAnomaly;
 import etwreplay.replay.store.TableAppender;
 import java.util.ArrayDeque;
@@ -33,12 +33,12 @@ public final class IrqlTracker {
     private final ModuleMap modules;
     private final CpuContextTracker contexts;
     private final TableAppender out;
-    private final ReplayAnomalies anomalies;
+    private final AnomalyCounter<ReplayAnomaly> anomalies;
     private final Map<Integer, ArrayDeque<Span>> stacks = new HashMap<>();
     private long nextId = 1;
 
     public IrqlTracker(int traceId, MachineSpec machine, ModuleMap modules, CpuContextTracker contexts,
-            TableAppender out, ReplayAnomalies anomalies) {
+            TableAppender out, AnomalyCounter<ReplayAnomaly> anomalies) {
         this.traceId = traceId;
         this.irql = machine.irql();
         this.modules = modules;

@@ -1,7 +1,7 @@
 package etwreplay.replay.track;
 
 import etwreplay.ingest.event.IrpMajorFunction;
-import etwreplay.replay.store.ReplayAnomalies;
+import etwreplay.ingest.store.AnomalyCounter;
 import etwreplay.replay.store.ReplayAnomaly;
 import etwreplay.replay.store.TableAppender;
 import java.util.Map;
@@ -30,7 +30,7 @@ public final class RequestLog {
     private final int traceId;
     final MachineState state;
     private final TableAppender out;
-    private final ReplayAnomalies anomalies;
+    private final AnomalyCounter<ReplayAnomaly> anomalies;
     private final ChainTracker chains;
     private final HazardDetector hazards;
     private long nextId = 1;
@@ -38,7 +38,7 @@ public final class RequestLog {
     private final Map<String, Long> byFamily = new TreeMap<>();
     private long foreign;
 
-    public RequestLog(int traceId, MachineState state, TableAppender out, ReplayAnomalies anomalies,
+    public RequestLog(int traceId, MachineState state, TableAppender out, AnomalyCounter<ReplayAnomaly> anomalies,
             ChainTracker chains, HazardDetector hazards) {
         this.traceId = traceId;
         this.state = state;
