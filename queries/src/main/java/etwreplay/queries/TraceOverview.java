@@ -65,8 +65,9 @@ public final class TraceOverview {
      */
     public java.util.List<String> warnings(Integer traceId, boolean includeRecordingLoss) throws SQLException {
         java.util.List<String> lines = new java.util.ArrayList<>();
-        java.util.List<java.util.List<String>> rows = db.query(resource("warnings.sql"), traceId, traceId, traceId,
-                traceId, traceId, traceId, traceId, traceId).rows();
+        Object[] params = new Object[10];
+        java.util.Arrays.fill(params, traceId);
+        java.util.List<java.util.List<String>> rows = db.query(resource("warnings.sql"), params).rows();
         // Name the trace only when the warnings are about more than one.
         boolean several = rows.stream().map(r -> r.get(0)).distinct().count() > 1;
         for (java.util.List<String> row : rows) {

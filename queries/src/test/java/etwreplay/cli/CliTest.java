@@ -105,6 +105,15 @@ class CliTest {
     }
 
     @Test
+    void aTraceWithoutKernelEventsSaysSoPlainly() {
+        CliRun r = CliRun.of("analyze", SharedTraces.trace("etl/AMSITrace.etl").toString(), "--db",
+                tmp.resolve("amsi.duckdb").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("warning: the trace holds no kernel events (only the session header and user-mode"
+                + " provider events, kept in generic_event): there is nothing to replay"), r.out());
+    }
+
+    @Test
     void sqlIsReadOnlyUnlessWriteIsGiven() {
         Path db = ingestSample();
         CliRun denied = CliRun.of("sql", "--db", db.toString(), "DELETE FROM cswitch");

@@ -88,7 +88,8 @@ final class EventClock {
             if (rawOrigin == null) {
                 rawOrigin = e.rawTime;
             }
-            return scale(e.rawTime - rawOrigin, clockFrequency);
+            Long ticks = minus(e.rawTime, rawOrigin);
+            return ticks == null ? null : scale(ticks, clockFrequency);
         }
         if (e.epochNanos != null) {
             return fromEpoch(e.epochNanos);
@@ -96,11 +97,23 @@ final class EventClock {
         return null;
     }
 
-    private long fromEpoch(long epochNanos) {
+    private Long fromEpoch(Long epochNanos) {
+        if (epochNanos == null) {
+            return null;
+        }
         if (startEpochNanos == null) {
             startEpochNanos = epochNanos;
         }
-        return epochNanos - startEpochNanos;
+        return minus(epochNanos, startEpochNanos);
+    }
+
+    /** {@code a - b}, or null when a damaged value makes it overflow. */
+    private static Long minus(long a, long b) {
+        try {
+            return Math.subtractExact(a, b);
+        } catch (ArithmeticException e) {
+            return null;
+        }
     }
 
     /**
@@ -110,17 +123,19 @@ final class EventClock {
     Long payloadTime(String text) {
         Long iso = TracerptValues.isoTimeEpochNanos(text);
         if (iso != null) {
-            return startEpochNanos == null ? null : iso - startEpochNanos;
+            return startEpochNanos == null ? null : minus(iso, startEpochNanos);
         }
         Long v = TracerptValues.number(text);
         if (v == null) {
             return null;
         }
         if (clock == TraceHeader.Clock.SYSTEM_TIME) {
-            return startEpochNanos == null ? null : TracerptValues.filetimeToEpochNanos(v) - startEpochNanos;
+            Long epoch = TracerptValues.filetimeToEpochNanos(v);
+            return startEpochNanos == null || epoch == null ? null : minus(epoch, startEpochNanos);
         }
         if (rawOrigin != null && clockFrequency != null) {
-            return scale(v - rawOrigin, clockFrequency);
+            Long ticks = minus(v, rawOrigin);
+            return ticks == null ? null : scale(ticks, clockFrequency);
         }
         return null;
     }
@@ -130,17 +145,24 @@ final class EventClock {
         return perfFrequency == null ? null : scale(ticks, perfFrequency);
     }
 
-    /** {@code ticks · 1e9 / frequency}, truncated toward the past. */
-    static long scale(long ticks, long frequency) {
-        if (NANOS_PER_SECOND % frequency == 0) {
-            return Math.multiplyExact(ticks, NANOS_PER_SECOND / frequency);
+    /**
+     * {@code ticks · 1e9 / frequency}, truncated toward the past; null when a damaged value makes the result
+     * overflow nanoseconds (the caller counts the event as having no placeable time).
+     */
+    static Long scale(long ticks, long frequency) {
+        try {
+            if (NANOS_PER_SECOND % frequency == 0) {
+                return Math.multiplyExact(ticks, NANOS_PER_SECOND / frequency);
+            }
+            long whole = Math.floorDiv(ticks, frequency);
+            long rest = Math.floorMod(ticks, frequency);
+            if (rest < Long.MAX_VALUE / NANOS_PER_SECOND) {
+                return Math.addExact(Math.multiplyExact(whole, NANOS_PER_SECOND), rest * NANOS_PER_SECOND / frequency);
+            }
+            return BigInteger.valueOf(ticks).multiply(BigInteger.valueOf(NANOS_PER_SECOND))
+                    .divide(BigInteger.valueOf(frequency)).longValueExact();
+        } catch (ArithmeticException e) {
+            return null;
         }
-        long whole = Math.floorDiv(ticks, frequency);
-        long rest = Math.floorMod(ticks, frequency);
-        if (rest < Long.MAX_VALUE / NANOS_PER_SECOND) {
-            return Math.addExact(Math.multiplyExact(whole, NANOS_PER_SECOND), rest * NANOS_PER_SECOND / frequency);
-        }
-        return BigInteger.valueOf(ticks).multiply(BigInteger.valueOf(NANOS_PER_SECOND))
-                .divide(BigInteger.valueOf(frequency)).longValueExact();
     }
 }

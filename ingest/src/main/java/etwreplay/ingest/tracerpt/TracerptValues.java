@@ -85,11 +85,20 @@ final class TracerptValues {
                 return null;
             }
         }
-        return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
+        try {
+            return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
+        } catch (ArithmeticException e) {
+            return null; // beyond ±292 years of 1970: a damaged value, not a time
+        }
     }
 
-    static long filetimeToEpochNanos(long filetime) {
-        return Math.multiplyExact(filetime - FILETIME_UNIX_EPOCH, 100L);
+    /** Epoch nanoseconds of a FILETIME; null when a damaged value lies beyond what they can hold. */
+    static Long filetimeToEpochNanos(long filetime) {
+        try {
+            return Math.multiplyExact(Math.subtractExact(filetime, FILETIME_UNIX_EPOCH), 100L);
+        } catch (ArithmeticException e) {
+            return null;
+        }
     }
 
     /** FILETIME (100 ns units) of an epoch-nanosecond time, truncated toward the past. */

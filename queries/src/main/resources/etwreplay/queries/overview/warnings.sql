@@ -1,5 +1,5 @@
 -- What the anomalies of a trace mean for the results, one row per warning (none when all is well).
--- Columns: trace_id; kind (loss | data_loss | error | order); level (warning | note); message.
+-- Columns: trace_id; kind (loss | data_loss | error | order | content); level (warning | note); message.
 SELECT trace_id, 'loss' AS kind, 'warning' AS level,
        'the recording lost ' || coalesce(events_lost, 0) || ' events and ' || coalesce(buffers_lost, 0)
        || ' buffers: per-CPU context and request lifetimes may have gaps, and requests unmatched near them'
@@ -11,9 +11,9 @@ SELECT trace_id, 'data_loss', 'warning',
        sum(count) || ' lines or values could not be read (' || string_agg(name, ', ' ORDER BY name)
        || '): counts and sums may be low; see etwreplay info --anomalies'
 FROM trace_stat
--- events_lost/buffers_lost (ingest) and lossy_trace (replay) are the recording's loss, said above.
+-- events_lost/buffers_lost (ingest), lossy_trace (replay) and no_kernel_events are said on their own.
 WHERE (? IS NULL OR trace_id = ?) AND severity = 'data_loss'
-  AND name NOT IN ('events_lost', 'buffers_lost', 'lossy_trace')
+  AND name NOT IN ('events_lost', 'buffers_lost', 'lossy_trace', 'no_kernel_events')
 GROUP BY trace_id
 UNION ALL
 SELECT trace_id, 'error', 'warning',
@@ -22,6 +22,12 @@ SELECT trace_id, 'error', 'warning',
 FROM trace_stat
 WHERE (? IS NULL OR trace_id = ?) AND severity = 'error'
 GROUP BY trace_id
+UNION ALL
+SELECT trace_id, 'content', 'warning',
+       'the trace holds no kernel events (only the session header and user-mode provider events, kept in'
+       || ' generic_event): there is nothing to replay; record with the kernel flags listed in the README'
+FROM trace_stat
+WHERE (? IS NULL OR trace_id = ?) AND name = 'no_kernel_events'
 UNION ALL
 SELECT trace_id, 'order', 'note',
        count || ' events arrived out of time order (per-CPU buffers interleave); replay orders by time,'
