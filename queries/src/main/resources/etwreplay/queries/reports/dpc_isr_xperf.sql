@@ -86,7 +86,9 @@ _seconds AS (
 ),
 _second_usage AS (
     SELECT s.trace_id, cl.class, s.i, s.start_ms, s.end_ms, s.end_ns - s.start_ns AS length_ns, c.cpu,
-           coalesce(sum(least(sp.end_ts, s.end_ns) - greatest(sp.start_ts, s.start_ns)), 0) AS busy_ns
+           -- (least/greatest skip NULLs: the FILTER keeps a CPU without spans at 0)
+           coalesce(sum(least(sp.end_ts, s.end_ns) - greatest(sp.start_ts, s.start_ns)) FILTER (sp.span_id IS NOT NULL), 0)
+               AS busy_ns
     FROM _seconds s
     CROSS JOIN _classes cl
     JOIN _cpus c ON c.trace_id = s.trace_id

@@ -10,7 +10,8 @@
 --   trace INTEGER  only this trace (trace.trace_id)
 -- Columns:
 --   trace_id  the trace
---   section   trace (the file and its header) | machine (the model it was replayed against) | events (rows per
+--   section   trace (the file and its header) | machine (the model it was replayed against, inferred from the
+--             trace or given by --machine, and why) | events (rows per
 --             raw event table, zeros included) | derived (what the replay found) | loss (as the recording
 --             session reported it) | anomalies (trace_stat, by severity)
 --   item      what the row is about: a property, a table, a severity
@@ -52,7 +53,7 @@ _facts AS (
     SELECT trace_id, 1, 'trace', 9, 'events', event_count::VARCHAR, 'rows written to the event tables'
     FROM _traces
     UNION ALL
-    SELECT m.trace_id, 2, 'machine', 1, 'model', m.name, m.source || ': ' || m.basis
+    SELECT m.trace_id, 2, 'machine', 1, 'model', m.name || ' (' || m.source || ')', m.basis
     FROM machine m JOIN _traces USING (trace_id)
     UNION ALL
     SELECT m.trace_id, 2, 'machine', 2, 'user_space', addr(m.lowest_user_address) || ' .. ' || addr(m.highest_user_address),
