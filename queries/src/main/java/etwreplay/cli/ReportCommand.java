@@ -64,7 +64,8 @@ final class ReportCommand implements Callable<Integer> {
         String text = ReportOutput.render(result, format.format);
         if (output != null) {
             Files.writeString(output, text, StandardCharsets.UTF_8);
-            cmd.getOut().printf("Wrote %d rows of report %s to %s%n", result.table().rows().size(), report.name(),
+            int rows = result.table().rows().size();
+            cmd.getOut().printf("Wrote %d %s of report %s to %s%n", rows, rows == 1 ? "row" : "rows", report.name(),
                     output);
         } else {
             cmd.getOut().print(text);

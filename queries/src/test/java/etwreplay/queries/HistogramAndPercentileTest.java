@@ -31,7 +31,7 @@ class HistogramAndPercentileTest {
     @TempDir
     Path tmp;
 
-    private static final String HEADER = """
+    static final String HEADER = """
             BeginHeader
                           Interrupt,  TimeStamp, ElapsedTime, CPU, Vector, MessageIndex,     Status,        ServiceAddr,            Image!Function
                                 DPC,  TimeStamp, ElapsedTime, CPU,        ServiceAddr,            Image!Function

@@ -26,8 +26,9 @@
 --   flag_pct          share of the trace's samples with that flag (%, 2 decimals)
 --   trace_samples     every sample of the trace (whatever the flags, and without the filters)
 --   user_ip_samples   of the group's samples, those whose instruction pointer is a user-mode address: an ISR/DPC
---                     cannot run there (see the hazards report); the user range is the replayed machine's,
---                     else the default of the trace's pointer size
+--                     cannot run there. The user range here is the default of the trace's pointer size (so this
+--                     report needs no replay); the hazards report judges each such sample by the replayed machine
+--                     model (/3GB, 8 TB ...)
 --   cpus              the CPUs the samples were taken on, e.g. '0, 3'
 --   first_us          the first such sample (µs since the trace start)
 --   last_us           the last (µs)
@@ -44,15 +45,12 @@ _trace_samples AS (
     FROM sample
     GROUP BY trace_id
 ),
--- Highest user-mode address: the replayed machine's, else the default split of the pointer size
--- (MmHighestUserAddress: 0x7FFEFFFF on x86 without /3GB, 0x7FFFFFFEFFFF on x64 8.1+; SCHEMAS.md §4).
+-- Highest user-mode address by the default split of the pointer size (MmHighestUserAddress: 0x7FFEFFFF on x86
+-- without /3GB, 0x7FFFFFFEFFFF on x64 8.1+; SCHEMAS.md §4).
 _user_limit AS (
-    SELECT t.trace_id,
-           coalesce(m.highest_user_address,
-                    CASE t.pointer_size WHEN 4 THEN 2147418111::UBIGINT ELSE 140737488289791::UBIGINT END)
-               AS highest_user_address
-    FROM trace t
-    LEFT JOIN machine m USING (trace_id)
+    SELECT trace_id,
+           CASE pointer_size WHEN 4 THEN 2147418111::UBIGINT ELSE 140737488289791::UBIGINT END AS highest_user_address
+    FROM trace
 ),
 _flagged AS (
     SELECT s.trace_id, s.seq, s.ts, s.cpu, s.pid, s.process_name, s.instruction_pointer, s.ip_symbol, f.flag
