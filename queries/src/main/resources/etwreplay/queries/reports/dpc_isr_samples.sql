@@ -100,7 +100,7 @@ _groups AS (
            module, process,
            count(*) AS samples,
            count(*) FILTER (user_ip) AS user_ip_samples,
-           string_agg(DISTINCT cpu::VARCHAR, ', ' ORDER BY cpu::VARCHAR) AS cpus,
+           array_to_string(list_sort(list(DISTINCT cpu)), ', ') AS cpus,
            min(ts) AS first_ts,
            max(ts) AS last_ts
     FROM _selected

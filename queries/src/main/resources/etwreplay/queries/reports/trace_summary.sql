@@ -65,11 +65,13 @@ _facts AS (
     FROM _traces t
     WHERE t.trace_id NOT IN (SELECT trace_id FROM machine)
     UNION ALL
-    SELECT trace_id, 4, 'derived', 1, 'context', string_agg(DISTINCT source, ', ' ORDER BY source),
-           CASE WHEN bool_or(source = 'sample')
-                THEN 'no CSwitch: who ran where is approximated from SampledProfile samples' END
-    FROM cpu_context JOIN _traces USING (trace_id)
-    GROUP BY trace_id
+    SELECT t.trace_id, 4, 'derived', 1, 'context', coalesce(string_agg(DISTINCT c.source, ', ' ORDER BY c.source), 'none'),
+           CASE WHEN bool_or(c.source = 'sample')
+                THEN 'no CSwitch: who ran where is approximated from SampledProfile samples'
+                WHEN count(c.cpu) = 0
+                THEN 'no CSwitch and no samples: who ran where is unknown, so foreign_context cannot be judged' END
+    FROM _traces t JOIN machine USING (trace_id) LEFT JOIN cpu_context c USING (trace_id)
+    GROUP BY t.trace_id
     UNION ALL
     SELECT t.trace_id, 4, 'derived', 2, 'requests', count(i.irp_id)::VARCHAR,
            'irp rows: disk ' || count(i.irp_id) FILTER (i.family = 'disk') || ', file '
