@@ -71,7 +71,7 @@ final class ReportHeader {
                 section = null;
                 switch (key.group(1)) {
                     case "Area" -> area = key.group(2);
-                    case "Output" -> output = Report.Output.valueOf(String.valueOf(key.group(2)).toUpperCase(java.util.Locale.ROOT));
+                    case "Output" -> output = output(fileName, key.group(2));
                     case "Parameters", "Columns" -> section = key.group(1);
                     default -> throw new IllegalStateException(key.group(1));
                 }
@@ -118,6 +118,15 @@ final class ReportHeader {
             throw bad(fileName, "no '-- Columns:' section");
         }
         return new Report(name, first.group(2), area, output, parameters, columns, sql);
+    }
+
+    private static Report.Output output(String fileName, String value) {
+        for (Report.Output o : Report.Output.values()) {
+            if (o.name().toLowerCase(java.util.Locale.ROOT).equals(value)) {
+                return o;
+            }
+        }
+        throw bad(fileName, "'-- Output:' must be table or text, not " + value);
     }
 
     private static IllegalStateException bad(String fileName, String what) {

@@ -153,6 +153,23 @@ class ReportLintTest {
     }
 
     @Test
+    void xperfsBucketEdgesAreDefinedAlikeWhereverUsed() throws Exception {
+        // A report cannot create a shared view (it only reads), so the edges are repeated: they must not drift.
+        Pattern buckets = Pattern.compile("(?s)_buckets AS \\(.*?\\n\\)");
+        java.util.Set<String> definitions = new java.util.HashSet<>();
+        int users = 0;
+        for (String file : files().toList()) {
+            Matcher m = buckets.matcher(text(file));
+            if (m.find()) {
+                users++;
+                definitions.add(m.group());
+            }
+        }
+        assertEquals(3, users, "dpc_isr_by_module, dpc_isr_histogram, dpc_isr_xperf");
+        assertEquals(1, definitions.size(), String.join("\n----\n", definitions));
+    }
+
+    @Test
     void theLintCatchesWhatItIsFor() {
         // The checks above must be able to fail: feed them known-bad text.
         assertTrue(STAR.matcher("SELECT * FROM irp").find());
