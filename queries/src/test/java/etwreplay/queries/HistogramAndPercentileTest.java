@@ -148,6 +148,11 @@ class HistogramAndPercentileTest {
                             r.get(8), r.get(9))).toList());
             // Each module ran on one CPU: its per-CPU row says the same.
             assertEquals(10, latency.size());
+            // Ten ISRs share the longest duration, 2 µs: the worst is the first of them, i = 2, which ended at
+            // 102,000 µs and so began at 101,998.
+            assertEquals(List.of(List.of("isr_duration", "101998")), rows(db, "dpc_isr_latency", Map.of("cpu", "1"),
+                    "measure", "cpu", "worst_start_us").stream().filter(r -> r.get(0).equals("isr_duration")
+                            && r.get(1) == null).map(r -> List.of(r.get(0), r.get(2))).toList());
         }
     }
 

@@ -69,7 +69,8 @@ _stats AS (
            max(delay_ns) AS max_ns,
            avg(delay_ns) AS mean_ns,
            count(*) FILTER (ready_from_dpc) AS readied_from_dpc,
-           arg_max(irp_id, delay_ns ORDER BY irp_id DESC) AS worst_irp_id
+           -- The longest delay; among equals, the first request.
+           arg_max(irp_id, [delay_ns, -irp_id]) FILTER (delay_ns IS NOT NULL) AS worst_irp_id
     FROM _chains
     GROUP BY GROUPING SETS ((trace_id, process, tid), (trace_id, process))
 )

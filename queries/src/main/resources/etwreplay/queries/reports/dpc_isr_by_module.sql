@@ -71,7 +71,7 @@ _groups AS (
            count(*) AS n,
            sum(duration_ns) AS total_ns,
            max(duration_ns) AS max_ns,
-           arg_max(span_id, duration_ns ORDER BY span_id DESC) AS longest_span_id,
+           arg_max(span_id, [duration_ns, -span_id]) AS longest_span_id,  -- among equals, the first
            max(k) AS max_k
     FROM _bucketed
     GROUP BY trace_id, class, module, cpu
@@ -99,7 +99,7 @@ SELECT g.trace_id,
        g.total_ns / 1000 AS total_us,
        round(g.total_ns / g.n / 1000, 3) AS mean_us,
        g.max_ns / 1000 AS max_us,
-       round(100.0 * g.total_ns / (t.duration_ns * CASE WHEN g.cpu IS NULL THEN coalesce(t.cpu_count, 1) ELSE 1 END), 4)
+       round(100.0 * g.total_ns / (nullif(t.duration_ns, 0) * CASE WHEN g.cpu IS NULL THEN coalesce(t.cpu_count, 1) ELSE 1 END), 4)
            AS usage_pct,
        g.longest_span_id,
        l.start_ts / 1000 AS longest_start_us,

@@ -65,7 +65,7 @@ _stats AS (
            quantile_disc(value_ns, [0.5, 0.9, 0.99, 0.999]) AS q,
            max(value_ns) AS max_ns,
            avg(value_ns) AS mean_ns,
-           arg_max(span_id, value_ns ORDER BY span_id DESC) AS worst_span_id
+           arg_max(span_id, [value_ns, -span_id]) AS worst_span_id  -- among equals, the first
     FROM _values
     GROUP BY GROUPING SETS ((trace_id, measure, module, cpu), (trace_id, measure, module))
 )

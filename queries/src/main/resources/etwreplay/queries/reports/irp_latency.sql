@@ -77,8 +77,8 @@ SELECT trace_id,
        quantile_disc(latency_ns, 0.99) / 1000 AS p99_us,
        max(latency_ns) / 1000 AS max_us,
        round(avg(latency_ns) / 1000, 3) AS mean_us,
-       arg_max(irp_id, latency_ns ORDER BY irp_id DESC) AS slowest_irp_id,
-       arg_max(issue_ts, latency_ns ORDER BY irp_id DESC) / 1000 AS slowest_issue_us
+       arg_max(irp_id, [latency_ns, -irp_id]) FILTER (latency_ns IS NOT NULL) AS slowest_irp_id,
+       arg_max(issue_ts, [latency_ns, -irp_id]) FILTER (latency_ns IS NOT NULL) / 1000 AS slowest_issue_us
 FROM _keyed
 GROUP BY trace_id, family, dimension_order, dimension, key
 ORDER BY trace_id, family, dimension_order, key;
