@@ -3,7 +3,11 @@ package etwreplay.cli;
 import etwreplay.ingest.TraceIngester;
 import etwreplay.ingest.format.TraceFormat;
 import etwreplay.ingest.store.Database;
+import etwreplay.queries.OutputFormat;
+import etwreplay.queries.ReportOutput;
+import etwreplay.queries.ReportResult;
 import etwreplay.queries.ResultPrinter;
+import etwreplay.queries.TellingReports;
 import etwreplay.queries.TraceOverview;
 import etwreplay.replay.ReplayEngine;
 import etwreplay.replay.ReplaySummary;
@@ -21,7 +25,7 @@ import picocli.CommandLine.Parameters;
         description = {"The main job: ingests the trace (unless the same file is already in the database),"
             + " replays it against a model of the recording machine, and summarises it: the machine, what the"
             + " trace contains, the requests and where they completed, foreign-context completions, hazards,"
-            + " the longest DPC/ISR spans, the anomalies, and what to run next."},
+            + " the longest DPC/ISR spans, the anomalies, what to run next, and the three most telling reports."},
         footer = {"", "Examples:", "  etwreplay analyze sample-traces/disk-read-foreign-context.txt",
             "  etwreplay analyze trace.txt --db all.duckdb", ExitCode.HELP_TEXT})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -73,6 +77,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.printf("  etwreplay sql --db %s \"SELECT * FROM irp WHERE trace_id = %d AND foreign_context\"%n",
                     dbFile, traceId);
             out.printf("  etwreplay sql --db %s \"SELECT * FROM irq_chain WHERE trace_id = %d\"%n", dbFile, traceId);
+            out.printf("  etwreplay reports                      (then: etwreplay report NAME --db %s)%n", dbFile);
+            for (ReportResult r : TellingReports.forTrace(database, traceId)) {
+                out.println();
+                out.printf("Report %s: %s%n", r.report().name(), r.report().description());
+                out.print(ReportOutput.render(r, OutputFormat.TABLE));
+            }
             return traceId;
         });
         out.flush();

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** The {@code --format} option for results. */
 final class FormatOption {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            converter = Converter.class, description = "Result format: table, csv or json (default: ${DEFAULT-VALUE}).")
+            converter = Converter.class, description = "Result format: table, csv, json or markdown (default: ${DEFAULT-VALUE}).")
     OutputFormat format = OutputFormat.TABLE;
 
     static final class Converter implements picocli.CommandLine.ITypeConverter<OutputFormat> {
@@ -16,7 +16,7 @@ final class FormatOption {
                 return OutputFormat.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException("'" + value
-                        + "' is not a result format (table, csv, json)");
+                        + "' is not a result format (" + OutputFormat.names() + ")");
             }
         }
     }

@@ -4,6 +4,7 @@ import etwreplay.ingest.BadInputException;
 import etwreplay.ingest.TraceIngester;
 import etwreplay.ingest.store.DatabaseInUseException;
 import etwreplay.ingest.store.Schema;
+import etwreplay.queries.NotReplayedException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         description = {"Replays Windows ETW kernel traces against a model of the recording machine and answers"
             + " in SQL: where each I/O request completed, in whose process context, at which IRQL.", ""},
         subcommands = {AnalyzeCommand.class, IngestCommand.class, ReplayCommand.class, InfoCommand.class, SqlCommand.class,
-            CommandLine.HelpCommand.class},
+            ReportsCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  etwreplay analyze TRACE     (xperf dumper text: xperf -i t.etl -o t.txt)",
             ExitCode.HELP_TEXT})
 public final class Main implements Runnable {
@@ -62,7 +63,7 @@ public final class Main implements Runnable {
             return ExitCode.BAD_INPUT;
         }
         if (e instanceof DatabaseInUseException || e instanceof Schema.SchemaMismatchException
-                || e instanceof DatabaseMissingException) {
+                || e instanceof DatabaseMissingException || e instanceof NotReplayedException) {
             return ExitCode.DATABASE;
         }
         if (e instanceof TraceIngester.AlreadyIngestedException) {

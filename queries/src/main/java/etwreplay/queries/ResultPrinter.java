@@ -20,6 +20,7 @@ public final class ResultPrinter {
             case CSV -> result.toCsv();
             case JSON -> toJson(result);
             case TABLE -> toTable(result);
+            case MARKDOWN -> toMarkdown(result);
         };
     }
 
@@ -49,6 +50,36 @@ public final class ResultPrinter {
         }
         sb.append('(').append(r.rows().size()).append(r.rows().size() == 1 ? " row)\n" : " rows)\n");
         return sb.toString();
+    }
+
+    /**
+     * A GitHub-flavoured Markdown table: a header row, an alignment row (numbers right-aligned), one row
+     * per result row. {@code |} in a cell is escaped, line breaks become {@code <br>}, NULL is empty.
+     */
+    public static String toMarkdown(ResultTable r) {
+        List<String> cols = r.columns();
+        StringBuilder sb = new StringBuilder("|");
+        for (String c : cols) {
+            sb.append(' ').append(markdownCell(c)).append(" |");
+        }
+        sb.append("\n|");
+        for (int i = 0; i < cols.size(); i++) {
+            sb.append(JSON_NUMBER_TYPES.contains(baseType(r.types().get(i))) ? " ---: |" : " --- |");
+        }
+        sb.append('\n');
+        for (List<String> row : r.rows()) {
+            sb.append('|');
+            for (String cell : row) {
+                sb.append(' ').append(cell == null ? "" : markdownCell(cell)).append(" |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String markdownCell(String s) {
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
+                .replace("\r", "<br>");
     }
 
     private static void appendLine(StringBuilder sb, List<String> cells, int[] width, boolean[] right) {

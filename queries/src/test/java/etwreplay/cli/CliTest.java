@@ -151,7 +151,7 @@ class CliTest {
         assertEquals(ExitCode.USAGE, usage.exitCode());
         CliRun badFormat = CliRun.of("sql", "--db", db.toString(), "-f", "xml", "SELECT 1");
         assertEquals(ExitCode.USAGE, badFormat.exitCode());
-        assertTrue(badFormat.err().contains("'xml' is not a result format (table, csv, json)"), badFormat.err());
+        assertTrue(badFormat.err().contains("'xml' is not a result format (table, csv, json, markdown)"), badFormat.err());
     }
 
     @Test
@@ -176,7 +176,7 @@ class CliTest {
 
     @Test
     void everyCommandsHelpTeachesWithAnExampleAndTheExitCodes() {
-        for (String cmd : new String[] {"analyze", "ingest", "replay", "info", "sql"}) {
+        for (String cmd : new String[] {"analyze", "ingest", "replay", "info", "sql", "reports", "report"}) {
             CliRun r = CliRun.of(cmd, "--help");
             assertEquals(0, r.exitCode());
             assertTrue(r.out().contains("Examples:"), cmd);

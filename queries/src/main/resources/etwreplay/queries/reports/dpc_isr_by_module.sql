@@ -1,0 +1,112 @@
+-- dpc_isr_by_module: DPC and ISR time per driver module (optionally per CPU): count, total, longest, and xperf's log2 histogram.
+--
+-- Which drivers spend the time at raised IRQL, and how it is spread: the numbers of `xperf -a dpcisr`'s
+-- "CPU Usage Summing By Module" and per-module histograms (dpc_isr_xperf prints them in its layout;
+-- dpc_isr_histogram has one row per bucket). Every ISR/DPC span counts, including spans nested in
+-- another and spans the replay flagged (irql_span.anomaly): they all ran. A DPC's time includes the ISRs
+-- that interrupted it, as its own ElapsedTime does.
+-- Histogram edges are those of xperf: (0, 1] µs, (1, 2], (2, 4], (4, 8] ... each bucket k > 0 holds
+-- durations d with 2^(k-1) < d <= 2^k µs; a span of 0 µs is counted in the first bucket, so the buckets
+-- always add up to the count.
+--
+-- Area: irq
+-- Parameters (SET VARIABLE name = value; an unset parameter does not filter):
+--   trace INTEGER    only this trace
+--   module VARCHAR   only this driver module (case-insensitive), e.g. storport.sys
+--   cpu INTEGER      only spans on this CPU
+--   per_cpu BOOLEAN  true: one row per module and CPU (default: all CPUs together)
+--   from_us DOUBLE   only spans that started at or after this time (µs since the trace start)
+--   to_us DOUBLE     only spans that started at or before this time (µs)
+-- Columns:
+--   trace_id          the trace
+--   class             DPC (kinds DPC, TimerDPC, ThreadedDPC, IOTimer) | ISR (ISR, ISR-MSI, ISR-PASS)
+--   module            the routine's driver module (irql_span.module); '(unknown)' when no image or symbol names it
+--   cpu               the CPU, with per_cpu; NULL = all CPUs together
+--   count             spans
+--   count_pct         share of the class's spans in the trace (%, 2 decimals)
+--   total_us          time in those spans (µs)
+--   mean_us           average duration (µs, 3 decimals)
+--   max_us            the longest (µs)
+--   usage_pct         total_us as a share of the CPU time available: trace duration x CPUs of the trace, or x 1
+--                     with per_cpu (%, 4 decimals); xperf's "CPU Usage" %
+--   longest_span_id   the longest span (irql_span.span_id)
+--   longest_start_us  when it started (µs)
+--   histogram         the log2 histogram as 'upper edge µs:count' pairs, from (0, 1] up to the longest's bucket,
+--                     e.g. '1:0 2:3 4:1' = none <= 1 µs, 3 in (1, 2] µs, 1 in (2, 4] µs
+WITH _p AS (
+    SELECT getvariable('trace')::INTEGER AS trace_id,
+           getvariable('module')::VARCHAR AS module,
+           getvariable('cpu')::INTEGER AS cpu,
+           coalesce(getvariable('per_cpu')::BOOLEAN, false) AS per_cpu,
+           getvariable('from_us')::DOUBLE AS from_us,
+           getvariable('to_us')::DOUBLE AS to_us
+),
+-- Bucket k of xperf's histogram: (lower_ns, upper_ns]; bucket 0 also takes 0.
+_buckets AS (
+    SELECT k, CASE WHEN k = 0 THEN 0 ELSE 1000 * (1::BIGINT << (k - 1)) END AS lower_ns,
+           1000 * (1::BIGINT << k) AS upper_ns
+    FROM range(0, 48) r(k)
+),
+_spans AS (
+    SELECT s.trace_id,
+           CASE WHEN s.kind LIKE 'ISR%' THEN 'ISR' ELSE 'DPC' END AS class,
+           coalesce(s.module, '(unknown)') AS module,
+           CASE WHEN _p.per_cpu THEN s.cpu END AS cpu,
+           s.span_id, s.start_ts, greatest(s.duration_ns, 0) AS duration_ns
+    FROM irql_span s
+    CROSS JOIN _p
+    WHERE (_p.trace_id IS NULL OR s.trace_id = _p.trace_id)
+      AND (_p.module IS NULL OR lower(s.module) = lower(_p.module))
+      AND (_p.cpu IS NULL OR s.cpu = _p.cpu)
+      AND (_p.from_us IS NULL OR s.start_ts >= _p.from_us * 1000)
+      AND (_p.to_us IS NULL OR s.start_ts <= _p.to_us * 1000)
+),
+_bucketed AS (
+    SELECT sp.trace_id, sp.class, sp.module, sp.cpu, sp.span_id, sp.start_ts, sp.duration_ns, b.k
+    FROM _spans sp
+    JOIN _buckets b ON (sp.duration_ns > b.lower_ns OR b.k = 0) AND sp.duration_ns <= b.upper_ns
+),
+_groups AS (
+    SELECT trace_id, class, module, cpu,
+           count(*) AS n,
+           sum(duration_ns) AS total_ns,
+           max(duration_ns) AS max_ns,
+           arg_max(span_id, [duration_ns, -span_id]) AS longest_span_id,  -- among equals, the first
+           max(k) AS max_k
+    FROM _bucketed
+    GROUP BY trace_id, class, module, cpu
+),
+_bucket_counts AS (
+    SELECT g.trace_id, g.class, g.module, g.cpu, b.k, b.upper_ns, count(x.span_id) AS n
+    FROM _groups g
+    JOIN _buckets b ON b.k <= g.max_k
+    LEFT JOIN _bucketed x ON x.trace_id = g.trace_id AND x.class = g.class AND x.module = g.module
+                         AND x.cpu IS NOT DISTINCT FROM g.cpu AND x.k = b.k
+    GROUP BY g.trace_id, g.class, g.module, g.cpu, b.k, b.upper_ns
+),
+_histograms AS (
+    SELECT trace_id, class, module, cpu,
+           string_agg((upper_ns // 1000) || ':' || n, ' ' ORDER BY k) AS histogram
+    FROM _bucket_counts
+    GROUP BY trace_id, class, module, cpu
+)
+SELECT g.trace_id,
+       g.class,
+       g.module,
+       g.cpu,
+       g.n AS count,
+       round(100.0 * g.n / sum(g.n) OVER (PARTITION BY g.trace_id, g.class), 2) AS count_pct,
+       g.total_ns / 1000 AS total_us,
+       round(g.total_ns / g.n / 1000, 3) AS mean_us,
+       g.max_ns / 1000 AS max_us,
+       round(100.0 * g.total_ns / (nullif(t.duration_ns, 0) * CASE WHEN g.cpu IS NULL THEN coalesce(t.cpu_count, 1) ELSE 1 END), 4)
+           AS usage_pct,
+       g.longest_span_id,
+       l.start_ts / 1000 AS longest_start_us,
+       h.histogram
+FROM _groups g
+JOIN trace t ON t.trace_id = g.trace_id
+JOIN irql_span l ON l.trace_id = g.trace_id AND l.span_id = g.longest_span_id
+JOIN _histograms h ON h.trace_id = g.trace_id AND h.class = g.class AND h.module = g.module
+                  AND h.cpu IS NOT DISTINCT FROM g.cpu
+ORDER BY g.trace_id, CASE g.class WHEN 'DPC' THEN 0 ELSE 1 END, g.module, g.cpu;
