@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  etwreplay sql --db t.duckdb \"SELECT kind, count(*) FROM disk_io GROUP BY kind ORDER BY kind\"",
             "  etwreplay sql --db t.duckdb -f csv \"SELECT ts, cpu, addr(routine), routine_symbol FROM dpc\"",
+            "  etwreplay sql --db t.duckdb --file my-report.sql      (or QUERY '-' to read it from stdin)",
             ExitCode.HELP_TEXT})
 final class SqlCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -35,16 +36,22 @@ final class SqlCommand implements Callable<Integer> {
     @Option(names = "--write", description = "Open the database for writing (e.g. to CREATE a table or view).")
     boolean write;
 
-    @Parameters(paramLabel = "QUERY", description = "The SQL statement.")
+    @Parameters(paramLabel = "QUERY", arity = "0..1",
+            description = "The SQL statement ('-' reads it from stdin). A statement that starts with '--' (a comment)"
+                + " must come after a lone '--' or from --file.")
     String query;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "Read the SQL statement from this file.")
+    java.nio.file.Path file;
 
     @Override
     public Integer call() throws Exception {
+        String sql = statement();
         try (Database db = write ? dbOptions.openForWrite(spec.commandLine())
                 : dbOptions.openReadOnly(spec.commandLine())) {
             ResultTable result;
             try {
-                result = db.query(query);
+                result = db.query(sql);
             } catch (SQLException e) {
                 throw new Main.UserSqlException(e);
             }
@@ -52,5 +59,23 @@ final class SqlCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return ExitCode.OK;
+    }
+
+    /** The statement from QUERY, stdin or --file: exactly one of them. */
+    private String statement() throws java.io.IOException {
+        if ((query == null) == (file == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give the SQL statement either as QUERY or with --file FILE (not both, not neither)");
+        }
+        if (file != null) {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), file + ": no such SQL file");
+            }
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (query.equals("-")) {
+            return new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return query;
     }
 }

@@ -78,6 +78,21 @@ class CliTest {
     }
 
     @Test
+    void sqlReadsAStatementFromAFileEvenWhenItStartsWithAComment() throws Exception {
+        Path db = ingestSample();
+        Path sql = tmp.resolve("q.sql");
+        java.nio.file.Files.writeString(sql, "-- how many switches?\nSELECT count(*) AS n FROM cswitch\n");
+        CliRun r = CliRun.of("sql", "--db", db.toString(), "-f", "csv", "--file", sql.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("n\n6\n", r.out());
+        CliRun afterDashes = CliRun.of("sql", "--db", db.toString(), "-f", "csv", "--",
+                "-- a comment\nSELECT 1 AS one");
+        assertEquals("one\n1\n", afterDashes.out(), afterDashes.err());
+        CliRun both = CliRun.of("sql", "--db", db.toString(), "--file", sql.toString(), "SELECT 1");
+        assertEquals(ExitCode.USAGE, both.exitCode());
+    }
+
+    @Test
     void infoShowsTracesTablesAndAnomalies() {
         Path db = ingestSample();
         CliRun r = CliRun.of("info", "--db", db.toString());
