@@ -73,7 +73,9 @@ CREATE TABLE IF NOT EXISTS irql_span (
     routine_symbol VARCHAR,         -- as the source printed it, e.g. storport.sys!RaidpAdapterDpcRoutine
     module VARCHAR,                 -- driver file name, e.g. storport.sys
     module_basis VARCHAR,           -- image (the routine lies in an image load range) | symbol (from routine_symbol) | NULL
-    parent_span_id BIGINT,          -- the span it interrupted on the same CPU, NULL at thread level
+    parent_span_id BIGINT,          -- the span it interrupted on the same CPU, NULL at thread level; for a span
+                                    -- flagged nested_at_equal_or_higher_irql: the span it appears inside (which
+                                    -- hardware would not allow), kept as evidence; later spans never nest in it
     depth INTEGER,                  -- 0 = directly over a thread, 1 = nested once …
     inferred_isr_span_id BIGINT,    -- DPC rows: the ISR inferred to have queued it (ETW records no link; see isr_basis)
     isr_basis VARCHAR,              -- DPC rows: same_module | nearest_preceding (the latest unpaired ISR on the CPU that
