@@ -1,5 +1,6 @@
 package etwreplay.ingest.csv;
 
+import etwreplay.ingest.text.CountingInputStream;
 import etwreplay.ingest.BadInputException;
 import etwreplay.ingest.event.EventSink;
 import java.io.BufferedReader;
@@ -36,10 +37,10 @@ public final class CsvInput implements AutoCloseable {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final LenientUtf8Reader utf8;
-    private final CountingStream counted;
+    private final CountingInputStream counted;
     private final char delimiter;
 
-    private CsvInput(Path file, CSVParser parser, LenientUtf8Reader utf8, CountingStream counted, char delimiter) {
+    private CsvInput(Path file, CSVParser parser, LenientUtf8Reader utf8, CountingInputStream counted, char delimiter) {
         this.file = file;
         this.parser = parser;
         this.records = parser.iterator();
@@ -50,7 +51,7 @@ public final class CsvInput implements AutoCloseable {
 
     /** Opens {@code file}; {@code sink} receives the encoding anomalies. */
     public static CsvInput open(Path file, EventSink sink) throws IOException {
-        CountingStream counted = new CountingStream(Files.newInputStream(file));
+        CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
         PushbackInputStream in = new PushbackInputStream(counted, 3);
         byte[] bom = in.readNBytes(3);
         int keep = 0;
@@ -134,7 +135,7 @@ public final class CsvInput implements AutoCloseable {
 
     /** Input bytes consumed so far. */
     public long bytesRead() {
-        return counted.count;
+        return counted.count();
     }
 
     private static String oneLine(String s) {
@@ -147,33 +148,6 @@ public final class CsvInput implements AutoCloseable {
         parser.close();
         if (utf8 != null) {
             utf8.close();
-        }
-    }
-
-    /** Counts bytes read, for progress. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }

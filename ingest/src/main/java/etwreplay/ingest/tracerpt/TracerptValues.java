@@ -1,5 +1,6 @@
 package etwreplay.ingest.tracerpt;
 
+import etwreplay.ingest.text.IntegerText;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -18,44 +19,9 @@ final class TracerptValues {
     private TracerptValues() {
     }
 
-    /**
-     * {@code 0x1f} (unsigned, up to 64 bits), {@code -12}, or an unsigned decimal up to 2^64-1 (kept as
-     * its 64 bits); surrounding spaces ignored. Null when not an integer.
-     */
+    /** A number as tracerpt prints it (padded decimal or hex); see {@link IntegerText#parse}. */
     static Long number(String text) {
-        if (text == null) {
-            return null;
-        }
-        String s = text.strip();
-        int n = s.length();
-        if (n > 2 && s.charAt(0) == '0' && (s.charAt(1) == 'x' || s.charAt(1) == 'X')) {
-            if (n - 2 > 16) {
-                return null;
-            }
-            long v = 0;
-            for (int i = 2; i < n; i++) {
-                int d = Character.digit(s.charAt(i), 16);
-                if (d < 0) {
-                    return null;
-                }
-                v = (v << 4) | d;
-            }
-            return v;
-        }
-        if (n == 0 || n > 20) {
-            return null;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if ((c < '0' || c > '9') && !(i == 0 && (c == '-' || c == '+') && n > 1)) {
-                return null;
-            }
-        }
-        try {
-            return s.charAt(0) == '-' ? Long.parseLong(s) : Long.parseUnsignedLong(s.charAt(0) == '+' ? s.substring(1) : s);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return IntegerText.parse(text);
     }
 
     /** A process or thread id; {@code 4294967295} / {@code 0xFFFFFFFF} / {@code -1} ("none") is null. */

@@ -1,5 +1,6 @@
 package etwreplay.ingest.tracerpt;
 
+import etwreplay.ingest.text.CountingInputStream;
 import com.ctc.wstx.exc.WstxEOFException;
 import com.ctc.wstx.exc.WstxLazyException;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
@@ -48,7 +49,7 @@ public final class TracerptXmlReader implements TraceReader {
     public void read(Path file, EventSink sink, TraceHeader header, ProgressListener progress)
             throws IOException, BadInputException {
         RenderedEventMapper mapper = new RenderedEventMapper(sink, header);
-        try (CountingStream in = new CountingStream(Files.newInputStream(file))) {
+        try (CountingInputStream in = new CountingInputStream(Files.newInputStream(file))) {
             XMLStreamReader r = null;
             try {
                 r = secureFactory().createXMLStreamReader(in);
@@ -66,7 +67,7 @@ public final class TracerptXmlReader implements TraceReader {
                     }
                 }
             }
-            progress.progress(in.count, mapper.events());
+            progress.progress(in.count(), mapper.events());
         }
         mapper.finish();
     }
@@ -150,12 +151,12 @@ public final class TracerptXmlReader implements TraceReader {
         private final RenderedEventMapper mapper;
         private final EventSink sink;
         private final ProgressListener progress;
-        private final CountingStream in;
+        private final CountingInputStream in;
         private final RenderedEvent event = new RenderedEvent();
         private final EventXml eventXml;
 
         Pass(Path file, XMLStreamReader r, RenderedEventMapper mapper, EventSink sink, ProgressListener progress,
-                CountingStream in) {
+                CountingInputStream in) {
             this.file = file;
             this.r = r;
             this.mapper = mapper;
@@ -186,7 +187,7 @@ public final class TracerptXmlReader implements TraceReader {
                         eventLine = -1;
                         mapper.map(event);
                         if (mapper.events() % PROGRESS_EVERY_EVENTS == 0) {
-                            progress.progress(in.count, mapper.events());
+                            progress.progress(in.count(), mapper.events());
                         }
                     }
                 }
@@ -215,33 +216,6 @@ public final class TracerptXmlReader implements TraceReader {
         private String location() {
             Location l = r.getLocation();
             return "line " + l.getLineNumber() + ", column " + l.getColumnNumber();
-        }
-    }
-
-    /** Counts bytes read, for progress. */
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }

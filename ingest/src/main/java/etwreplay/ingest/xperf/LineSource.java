@@ -1,6 +1,7 @@
 package etwreplay.ingest.xperf;
 
 import etwreplay.ingest.event.Anomaly;
+import etwreplay.ingest.text.CountingInputStream;
 import etwreplay.ingest.event.EventSink;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,8 @@ final class LineSource {
     private boolean started;
     /** Set for UTF-16 input, which is read through a decoding reader instead of byte by byte. */
     private java.io.BufferedReader wide;
+    /** Bytes of UTF-16 input consumed after the first buffer. */
+    private CountingInputStream wideCounter;
 
     LineSource(InputStream in, EventSink sink) {
         this.in = in;
@@ -47,7 +50,7 @@ final class LineSource {
     }
 
     long bytesRead() {
-        return bytesRead;
+        return wideCounter == null ? bytesRead : bytesRead + wideCounter.count();
     }
 
     /** The next line without its terminator, or null at the end of the input. */
@@ -151,24 +154,8 @@ final class LineSource {
                 || (buf[0] & 0xFF) == 0xFE && (buf[1] & 0xFF) == 0xFF)) {
             Charset charset = (buf[0] & 0xFF) == 0xFF ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
             InputStream rest = new java.io.SequenceInputStream(
-                    new java.io.ByteArrayInputStream(buf, 2, limit - 2), new CountingStream(in));
+                    new java.io.ByteArrayInputStream(buf, 2, limit - 2), wideCounter = new CountingInputStream(in));
             wide = new java.io.BufferedReader(new java.io.InputStreamReader(rest, charset), 1 << 16);
-        }
-    }
-
-    /** Counts bytes for progress when the input is read through a decoding reader. */
-    private final class CountingStream extends java.io.FilterInputStream {
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                bytesRead += n;
-            }
-            return n;
         }
     }
 }

@@ -1,48 +1,15 @@
 package etwreplay.ingest.xperf;
 
+import etwreplay.ingest.text.IntegerText;
+
 /** Parsers for the way xperf prints values. Stateless. */
 final class XperfValues {
     private XperfValues() {
     }
 
-    /** {@code 0x1f} (unsigned, up to 64 bits) or {@code -12}; null when neither. */
+    /** A number as xperf prints it (hex or decimal); see {@link IntegerText#parse}. */
     static Long parseNumber(String s) {
-        int n = s.length();
-        if (n > 2 && s.charAt(0) == '0' && (s.charAt(1) == 'x' || s.charAt(1) == 'X')) {
-            if (n - 2 > 16) {
-                return null;
-            }
-            long v = 0;
-            for (int i = 2; i < n; i++) {
-                int d = Character.digit(s.charAt(i), 16);
-                if (d < 0) {
-                    return null;
-                }
-                v = (v << 4) | d;
-            }
-            return v;
-        }
-        int i = 0;
-        boolean negative = false;
-        if (n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
-            negative = s.charAt(0) == '-';
-            i = 1;
-        }
-        if (i == n || n - i > 19) {
-            return null;
-        }
-        long v = 0;
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
-            }
-            v = v * 10 + (c - '0');
-            if (v < 0) {
-                return null; // overflow
-            }
-        }
-        return negative ? -v : v;
+        return IntegerText.parse(s);
     }
 
     /**
