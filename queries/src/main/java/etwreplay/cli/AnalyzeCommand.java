@@ -39,7 +39,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path db;
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = IngestCommand.TraceFormatConverter.class,
-            description = "Read the file as this format instead of detecting it.")
+            description = "Read the file as this format instead of detecting it: etl, xperf, tracerpt-xml,"
+                + " tracerpt-csv, wpa-csv.")
     TraceFormat format;
 
     @Option(names = "--replace", description = "Re-ingest even if the same file is already in the database.")

@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Reads a trace into a DuckDB database, in one transaction: on any error the database is"
             + " left exactly as it was. A file ingested before (same content) is refused unless --replace.",
-            "Formats are recognised by content: xperf dumper text (xperf -i trace.etl -o trace.txt)."},
+            "Formats are recognised by content: raw .etl (compressed or not, x86 or x64), xperf dumper text"
+                + " (xperf -i trace.etl -o trace.txt), tracerpt XML or CSV (tracerpt trace.etl -of XML), and WPA"
+                + " CSV table exports in any locale."},
         footer = {"", "Examples:",
             "  etwreplay ingest trace.txt                  # creates trace.duckdb beside it",
             "  etwreplay ingest b.txt --db all.duckdb      # several traces in one database",
@@ -35,7 +37,8 @@ final class IngestCommand implements Callable<Integer> {
     Path db;
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = TraceFormatConverter.class,
-            description = "Read the file as this format instead of detecting it: xperf.")
+            description = "Read the file as this format instead of detecting it: etl, xperf, tracerpt-xml,"
+                + " tracerpt-csv, wpa-csv.")
     TraceFormat format;
 
     @Option(names = "--replace", description = "Re-ingest a trace that is already in the database.")

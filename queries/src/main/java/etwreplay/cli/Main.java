@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
             + " in SQL: where each I/O request completed, in whose process context, at which IRQL.", ""},
         subcommands = {AnalyzeCommand.class, IngestCommand.class, ReplayCommand.class, InfoCommand.class, SqlCommand.class,
             ReportsCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Start with:  etwreplay analyze TRACE     (xperf dumper text: xperf -i t.etl -o t.txt)",
+        footer = {"", "Start with:  etwreplay analyze TRACE",
+            "TRACE: a raw .etl file, xperf dumper text (xperf -i t.etl -o t.txt), a tracerpt XML/CSV export or a"
+                + " WPA CSV table export; recognised by content.",
             ExitCode.HELP_TEXT})
 public final class Main implements Runnable {
     @CommandLine.Spec
