@@ -52,8 +52,8 @@ public final class Stage {
     }
 
     private static void result(String name, double seconds, long events, long bytes) {
-        System.out.printf(Locale.ROOT, "RESULT name=%s seconds=%.4f events=%d bytes=%d rss_kb=%d heap_bytes=%d%n", name,
-                seconds, events, bytes, peakRssKb(), peakHeap());
+        System.out.printf(Locale.ROOT, "RESULT name=%s seconds=%.4f events=%d bytes=%d rss_kb=%d heap_bytes=%d"
+                + " cpu_seconds=%.3f%n", name, seconds, events, bytes, peakRssKb(), peakHeap(), cpuSeconds());
     }
 
     /** VmHWM: the process's peak resident set (Linux). */
@@ -68,6 +68,12 @@ public final class Stage {
             // not Linux
         }
         return -1;
+    }
+
+    /** CPU time of the whole process (all threads, DuckDB's included) so far. */
+    static double cpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : -1;
     }
 
     /** Sum of the heap pools' peak usage since the JVM started. */
