@@ -32,7 +32,9 @@ public final class BenchRun {
         Path work = Path.of("bench/target/work");
         Path sqlRoot = Path.of("queries/src/main/resources/etwreplay/queries");
         Path netSource = Path.of("../shared/traces/etl/net.4.5.2.x64.etl");
-        long xmlMax = 8L << 30;
+        long xmlMax = 1L << 30;
+        /** A jar of an earlier build: its ingest and replay are measured beside this build's ("before"). */
+        Path beforeJar;
         boolean keep;
         boolean jfr;
         String heap = "1g";
@@ -40,8 +42,8 @@ public final class BenchRun {
     }
 
     /** The medians of one stage. */
-    record Row(String tier, String stage, long events, long bytes, double seconds, long rssKb, long heapBytes,
-            String vs, double ratio) {
+    record Row(String tier, String stage, long events, long bytes, double seconds, double cpuSeconds, long rssKb,
+            long heapBytes, String vs, double ratio) {
     }
 
     private final Options o;
@@ -72,6 +74,7 @@ public final class BenchRun {
                 case "--heap" -> o.heap = args[++i];
                 case "--keep" -> o.keep = true;
                 case "--jfr" -> o.jfr = true;
+                case "--before-jar" -> o.beforeJar = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see bench/README.md)");
             }
         }
@@ -117,6 +120,11 @@ public final class BenchRun {
             Stats ing = stage(reps, "ingest", x64.toString(), dir.resolve("etl64.duckdb").toString());
             add(tier, "ETL x64: plain Java sequential read (baseline)", base, ing.events, null, 0);
             add(tier, "ETL x64 ingest (decode + store)", ing, ing.events, "read", base.seconds / ing.seconds);
+            Stats old = before(reps, "ingest", x64.toString(), dir.resolve("before.duckdb").toString());
+            if (old != null) {
+                add(tier, "ETL x64 ingest, before (96f1585)", old, old.events, "read", base.seconds / old.seconds);
+                Files.deleteIfExists(dir.resolve("before.duckdb"));
+            }
             if (o.stages.contains("etl")) {
                 Path x86 = generated(dir, "etl32", events, generated);
                 Stats ing32 = stage(reps, "ingest", x86.toString(), dir.resolve("etl32.duckdb").toString());
@@ -126,6 +134,10 @@ public final class BenchRun {
             if (o.stages.contains("replay")) {
                 Stats rep = stage(reps, "replay", dir.resolve("etl64.duckdb").toString());
                 add(tier, "replay (ETL x64 database)", rep, rep.events, null, 0);
+                Stats oldReplay = before(reps, "replay", dir.resolve("etl64.duckdb").toString());
+                if (oldReplay != null) {
+                    add(tier, "replay, before (96f1585)", oldReplay, oldReplay.events, null, 0);
+                }
             }
             if (o.stages.contains("reports")) {
                 Map<String, Stats> rs = stages(reps, "reports", dir.resolve("etl64.duckdb").toString(),
@@ -158,6 +170,11 @@ public final class BenchRun {
             Files.deleteIfExists(dir.resolve("xperf.duckdb"));
             add(tier, "xperf text: DuckDB read_csv, all VARCHAR (baseline)", base, base.events, null, 0);
             add(tier, "xperf text ingest", ing, ing.events, "read_csv", base.seconds / ing.seconds);
+            Stats old = before(reps, "ingest", txt.toString(), dir.resolve("before.duckdb").toString());
+            if (old != null) {
+                add(tier, "xperf text ingest, before (96f1585)", old, old.events, "read_csv", base.seconds / old.seconds);
+                Files.deleteIfExists(dir.resolve("before.duckdb"));
+            }
         }
         if (o.stages.contains("xml")) {
             long estimate = events * 1250;
@@ -170,6 +187,11 @@ public final class BenchRun {
                 Files.deleteIfExists(dir.resolve("xml.duckdb"));
                 add(tier, "tracerpt XML: bare StAX pass (baseline)", base, base.events, null, 0);
                 add(tier, "tracerpt XML ingest", ing, ing.events, "StAX", base.seconds / ing.seconds);
+                Stats old = before(reps, "ingest", xml.toString(), dir.resolve("before.duckdb").toString());
+                if (old != null) {
+                    add(tier, "tracerpt XML ingest, before (96f1585)", old, old.events, "StAX", base.seconds / old.seconds);
+                    Files.deleteIfExists(dir.resolve("before.duckdb"));
+                }
             }
         }
         if (!o.keep) {
@@ -197,24 +219,39 @@ public final class BenchRun {
     }
 
     private void add(String tier, String stage, Stats s, long events, String vs, double ratio) {
-        rows.add(new Row(tier, stage, events >= 0 ? events : s.events, s.bytes, s.seconds, s.rssKb, s.heapBytes, vs,
-                ratio));
+        rows.add(new Row(tier, stage, events >= 0 ? events : s.events, s.bytes, s.seconds, s.cpuSeconds, s.rssKb,
+                s.heapBytes, vs, ratio));
         log.printf(Locale.ROOT, "bench: %-5s %-55s %8.2f s%n", tier, stage, s.seconds);
     }
 
     /** Medians over the repetitions of one result. */
-    record Stats(double seconds, long events, long bytes, long rssKb, long heapBytes) {
+    record Stats(double seconds, long events, long bytes, long rssKb, long heapBytes, double cpuSeconds) {
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? -1 : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private Stats stage(int reps, String... args) throws Exception {
-        return stages(reps, args).values().iterator().next();
+        return stages(jar, reps, args).values().iterator().next();
+    }
+
+    /** The same stage with the {@code --before-jar} build, or null without one. */
+    private Stats before(int reps, String... args) throws Exception {
+        return o.beforeJar == null ? null : stages(o.beforeJar, reps, args).values().iterator().next();
+    }
+
+    private Map<String, Stats> stages(int reps, String... args) throws Exception {
+        return stages(jar, reps, args);
     }
 
     /** Runs {@code Stage args} {@code reps} times; medians per result name (reports give several). */
-    private Map<String, Stats> stages(int reps, String... args) throws Exception {
+    private Map<String, Stats> stages(Path stageJar, int reps, String... args) throws Exception {
         Map<String, List<Map<String, String>>> byName = new LinkedHashMap<>();
         for (int r = 0; r < reps; r++) {
-            for (Map<String, String> res : child(args)) {
+            for (Map<String, String> res : child(stageJar, args)) {
                 byName.computeIfAbsent(res.get("name"), k -> new ArrayList<>()).add(res);
             }
         }
@@ -227,19 +264,24 @@ public final class BenchRun {
             out.put(e.getKey(), new Stats(median, Long.parseLong(l.get(0).get("events")),
                     Long.parseLong(l.get(0).get("bytes")),
                     l.stream().mapToLong(m -> Long.parseLong(m.get("rss_kb"))).max().orElse(-1),
-                    l.stream().mapToLong(m -> Long.parseLong(m.get("heap_bytes"))).max().orElse(-1)));
+                    l.stream().mapToLong(m -> Long.parseLong(m.get("heap_bytes"))).max().orElse(-1),
+                    median(l.stream().mapToDouble(m -> Double.parseDouble(m.getOrDefault("cpu_seconds", "-1"))).toArray())));
         }
         return out;
     }
 
     private List<Map<String, String>> child(String... args) throws Exception {
+        return child(jar, args);
+    }
+
+    private List<Map<String, String>> child(Path stageJar, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + o.heap, "-Duser.timezone=UTC", "-Duser.language=en", "-Duser.country=US"));
         if (o.jfr) {
             Path jfr = o.work.resolve("jfr-" + args[0] + "-" + System.nanoTime() + ".jfr");
             cmd.add("-XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile");
         }
-        cmd.addAll(List.of("-cp", jar.toString(), Stage.class.getName()));
+        cmd.addAll(List.of("-cp", stageJar.toString(), Stage.class.getName()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<Map<String, String>> results = new ArrayList<>();
@@ -265,13 +307,13 @@ public final class BenchRun {
 
     private String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append("| size | stage | events | file MB | wall s | M events/s | MB/s | peak RSS MB | peak heap MB"
-                + " | ratio |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        sb.append("| size | stage | events | file MB | wall s | CPU s | M events/s | MB/s | peak RSS MB | peak heap MB"
+                + " | ratio |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row r : rows) {
             double mb = r.bytes / 1048576.0;
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %s | %s | %d | %d | %s |%n", r.tier,
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %.1f | %s | %s | %d | %d | %s |%n", r.tier,
                     r.stage, r.events > 0 ? String.format(Locale.ROOT, "%,d", r.events) : "",
-                    r.bytes > 0 ? String.format(Locale.ROOT, "%,.0f", mb) : "", r.seconds,
+                    r.bytes > 0 ? String.format(Locale.ROOT, "%,.0f", mb) : "", r.seconds, r.cpuSeconds,
                     r.events > 0 && r.bytes >= 0 && !r.stage.startsWith("report") ? String.format(Locale.ROOT, "%.2f",
                             r.events / r.seconds / 1e6) : "",
                     r.bytes > 0 ? String.format(Locale.ROOT, "%.1f", mb / r.seconds) : "", r.rssKb / 1024,
