@@ -120,6 +120,8 @@ public final class BenchRun {
             Stats ing = stage(reps, "ingest", x64.toString(), dir.resolve("etl64.duckdb").toString());
             add(tier, "ETL x64: plain Java sequential read (baseline)", base, ing.events, null, 0);
             add(tier, "ETL x64 ingest (decode + store)", ing, ing.events, "read", base.seconds / ing.seconds);
+            Stats floor = stage(reps, "store-floor", dir.resolve("etl64.duckdb").toString());
+            add(tier, "DuckDB copying the ingested tables, CTAS (storage floor)", floor, floor.events, null, 0);
             Stats old = before(reps, "ingest", x64.toString(), dir.resolve("before.duckdb").toString());
             if (old != null) {
                 add(tier, "ETL x64 ingest, before (96f1585)", old, old.events, "read", base.seconds / old.seconds);

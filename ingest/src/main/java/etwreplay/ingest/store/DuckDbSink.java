@@ -18,7 +18,9 @@ import org.duckdb.DuckDBConnection;
  * {@code writers = 0} it runs on the caller's thread. Either way the database is the same: {@code seq},
  * the bookkeeping and the anomalies are decided here, on the caller's thread, in arrival order, and each
  * table's rows are appended in that order by one worker. The property {@value #WRITERS_PROPERTY}
- * overrides the default (two workers when the machine has two or more processors, else none).
+ * overrides the default: one worker when the machine has two or more processors, else none. A second
+ * worker (2) is supported but did not pay on the 2-core machine of bench/RESULTS.md: DuckDB serialises
+ * the flushes of one connection, which are most of the storing, and the extra thread costs CPU.
  * Called from one thread.
  */
 final class DuckDbSink implements EventSink, AutoCloseable {
@@ -68,7 +70,7 @@ final class DuckDbSink implements EventSink, AutoCloseable {
         if (p != null) {
             return Integer.parseInt(p.trim());
         }
-        return Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 0;
+        return Runtime.getRuntime().availableProcessors() >= 2 ? 1 : 0;
     }
 
     @Override
