@@ -31,6 +31,8 @@ public final class BenchRun {
         int repsLarge = 1;
         Path work = Path.of("bench/target/work");
         Path sqlRoot = Path.of("queries/src/main/resources/etwreplay/queries");
+        /** Aggregate queries of the kind a shipped report runs, until the report library lands. */
+        Path probes = Path.of("bench/probes");
         Path netSource = Path.of("../shared/traces/etl/net.4.5.2.x64.etl");
         long xmlMax = 1L << 30;
         /** A jar of an earlier build: its ingest and replay are measured beside this build's ("before"). */
@@ -145,7 +147,7 @@ public final class BenchRun {
                 // The reports read the derived tables: keep one replayed copy for them.
                 child(jar, "replay-keep", dir.resolve("etl64.duckdb").toString());
                 Map<String, Stats> rs = stages(reps, "reports", dir.resolve("etl64.duckdb.replay.duckdb").toString(),
-                        o.sqlRoot.toString());
+                        o.sqlRoot.toString(), o.probes.toString());
                 for (Map.Entry<String, Stats> e : rs.entrySet()) {
                     add(tier, e.getKey() + " (rows: " + e.getValue().events + ")", e.getValue(), -1, null, 0);
                 }

@@ -51,7 +51,7 @@ public final class Stage {
                 replay(Path.of(args[1]));
             }
             case "store-floor" -> storeFloor(Path.of(args[1]));
-            case "reports" -> reports(Path.of(args[1]), Path.of(args[2]));
+            case "reports" -> reports(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Path.of(args[3]) : null);
             default -> throw new IllegalArgumentException("stage " + stage);
         }
     }
@@ -237,12 +237,16 @@ public final class Stage {
      * {@code queries/src/main/resources/etwreplay/queries}. Each {@code ?} is bound to the trace id; each
      * result is read to the last row.
      */
-    private static void reports(Path dbFile, Path sqlRoot) throws Exception {
+    private static void reports(Path dbFile, Path sqlRoot, Path probes) throws Exception {
         List<String[]> reports = new ArrayList<>();
-        if (Files.isDirectory(sqlRoot)) {
-            try (Stream<Path> s = Files.walk(sqlRoot)) {
+        for (Path root : probes == null ? List.of(sqlRoot) : List.of(sqlRoot, probes)) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            String prefix = root == probes ? "probe/" : "";
+            try (Stream<Path> s = Files.walk(root)) {
                 for (Path p : s.filter(x -> x.toString().endsWith(".sql")).sorted().toList()) {
-                    reports.add(new String[] {sqlRoot.relativize(p).toString().replace(".sql", ""),
+                    reports.add(new String[] {prefix + root.relativize(p).toString().replace(".sql", ""),
                         Files.readString(p, StandardCharsets.UTF_8)});
                 }
             }
