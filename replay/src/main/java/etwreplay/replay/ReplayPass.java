@@ -6,6 +6,7 @@ import etwreplay.replay.scan.OrderedScan;
 import etwreplay.replay.scan.ReplayEvent;
 import etwreplay.replay.store.DerivedTable;
 import etwreplay.ingest.store.AnomalyCounter;
+import etwreplay.replay.store.DerivedWriter;
 import etwreplay.replay.store.ReplayAnomaly;
 import etwreplay.replay.store.TableAppender;
 import etwreplay.replay.track.ChainTracker;
@@ -52,6 +53,8 @@ final class ReplayPass implements AutoCloseable {
     private final Connection connection;
     private final AnomalyCounter<ReplayAnomaly> anomalies;
     private final Map<DerivedTable, TableAppender> out = new EnumMap<>(DerivedTable.class);
+    /** Appends the derived rows (on a thread of its own when the machine has two or more processors). */
+    private final DerivedWriter writer;
     private final ProcessDirectory directory = new ProcessDirectory();
     private final ModuleMap modules;
     private final CpuContextTracker contexts;
@@ -76,8 +79,9 @@ final class ReplayPass implements AutoCloseable {
         this.machine = machine;
         this.anomalies = anomalies;
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+        writer = new DerivedWriter(duck);
         for (DerivedTable t : DerivedTable.values()) {
-            out.put(t, new TableAppender(duck, t));
+            out.put(t, new TableAppender(writer, t));
         }
         int id = trace.traceId();
         MachineSpec spec = machine.spec();
@@ -221,18 +225,6 @@ final class ReplayPass implements AutoCloseable {
     /** Flushes every appender into the transaction. */
     @Override
     public void close() throws SQLException {
-        SQLException first = null;
-        for (TableAppender a : out.values()) {
-            try {
-                a.close();
-            } catch (SQLException e) {
-                if (first == null) {
-                    first = e;
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        writer.finish();
     }
 }

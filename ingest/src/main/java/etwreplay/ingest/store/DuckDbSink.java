@@ -3,34 +3,74 @@ package etwreplay.ingest.store;
 import etwreplay.ingest.event.Anomaly;
 import etwreplay.ingest.event.EventSink;
 import etwreplay.ingest.event.EventTable;
-import etwreplay.ingest.event.RowWriter;
 import etwreplay.ingest.event.TraceEvent;
 import java.sql.SQLException;
-import java.util.EnumMap;
 import java.util.Map;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
  * Streams canonical events into the raw tables through one DuckDB Appender per table (never
  * row-by-row INSERTs), so memory does not grow with trace length. Assigns {@code seq} in arrival
- * order. Runs inside the caller's transaction: nothing is visible until it commits. One thread.
+ * order. Runs inside the caller's transaction: nothing is visible until it commits.
+ *
+ * <p>The appending itself runs on {@link #writers()} worker threads ({@link AppendWorker}), each owning
+ * a fixed group of tables, so that a reader's decoding and DuckDB's storing use both cores; with
+ * {@code writers = 0} it runs on the caller's thread. Either way the database is the same: {@code seq},
+ * the bookkeeping and the anomalies are decided here, on the caller's thread, in arrival order, and each
+ * table's rows are appended in that order by one worker. The property {@value #WRITERS_PROPERTY}
+ * overrides the default: one worker when the machine has two or more processors, else none. A second
+ * worker (2) is supported but did not pay on the 2-core machine of bench/RESULTS.md: DuckDB serialises
+ * the flushes of one connection, which are most of the storing, and the extra thread costs CPU.
+ * Called from one thread.
  */
 final class DuckDbSink implements EventSink, AutoCloseable {
-    private final DuckDBConnection connection;
-    private final int traceId;
-    private final Map<EventTable, DuckDBAppender> appenders = new EnumMap<>(EventTable.class);
+    static final String WRITERS_PROPERTY = "etwreplay.ingest.writers";
+    /**
+     * Which worker (of two) appends each table: the two groups split the rows of a CSwitch-heavy trace,
+     * and of a sampled one (sample vs generic_event), about evenly.
+     */
+    private static final EventTable[] SECOND_WORKER = {EventTable.SAMPLE, EventTable.DPC, EventTable.PAGE_FAULT,
+        EventTable.FILE_IO, EventTable.DRIVER_IRP, EventTable.STACK, EventTable.SYSCALL};
+
+    private final AppendWorker[] workers;
+    private final AppendWorker[] workerOf = new AppendWorker[EventTable.values().length];
     private final long[] rowsPerTable = new long[EventTable.values().length];
     private final AnomalyCounter<Anomaly> anomalies = new AnomalyCounter<>(Anomaly.class);
-    private final AppenderRow row = new AppenderRow();
     private long seq;
     private long maxTs;
     private int maxCpu = -1;
     private long previousTs = Long.MIN_VALUE;
 
     DuckDbSink(DuckDBConnection connection, int traceId) {
-        this.connection = connection;
-        this.traceId = traceId;
+        this(connection, traceId, defaultWriters());
+    }
+
+    DuckDbSink(DuckDBConnection connection, int traceId, int writers) {
+        if (writers <= 0) {
+            workers = new AppendWorker[] {AppendWorker.inline(connection, traceId)};
+        } else {
+            workers = new AppendWorker[Math.min(writers, 2)];
+            Object contextLock = new Object();
+            for (int i = 0; i < workers.length; i++) {
+                workers[i] = AppendWorker.threaded(connection, contextLock, traceId, "etwreplay-append-" + i);
+            }
+        }
+        for (EventTable t : EventTable.values()) {
+            workerOf[t.ordinal()] = workers[0];
+        }
+        if (workers.length > 1) {
+            for (EventTable t : SECOND_WORKER) {
+                workerOf[t.ordinal()] = workers[1];
+            }
+        }
+    }
+
+    static int defaultWriters() {
+        String p = System.getProperty(WRITERS_PROPERTY);
+        if (p != null) {
+            return Integer.parseInt(p.trim());
+        }
+        return Runtime.getRuntime().availableProcessors() >= 2 ? 1 : 0;
     }
 
     @Override
@@ -41,37 +81,16 @@ final class DuckDbSink implements EventSink, AutoCloseable {
     @Override
     public void accept(TraceEvent event, Map<String, String> extra) {
         EventTable table = event.table();
-        try {
-            DuckDBAppender appender = appenders.get(table);
-            if (appender == null) {
-                appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table.tableName());
-                appenders.put(table, appender);
-            }
-            long ts = event.ts();
-            if (ts < previousTs) {
-                anomalies.add(Anomaly.TIME_INVERSION, 1, "event " + (seq + 1), table.tableName() + " at ts " + ts
-                        + " after ts " + previousTs);
-            }
-            previousTs = ts;
-            maxTs = Math.max(maxTs, ts);
-            maxCpu = Math.max(maxCpu, event.cpu());
-            appender.beginRow();
-            appender.append(traceId);
-            appender.append(ts);
-            if (event.cpu() == TraceEvent.NO_CPU) {
-                appender.appendNull();
-            } else {
-                appender.append(event.cpu());
-            }
-            appender.append(++seq);
-            row.appender = appender;
-            event.writeColumns(row);
-            row.map(extra == null || extra.isEmpty() ? null : extra);
-            appender.endRow();
-            rowsPerTable[table.ordinal()]++;
-        } catch (SQLException e) {
-            throw new StoreException("writing " + table.tableName() + " row " + (seq), e);
+        long ts = event.ts();
+        if (ts < previousTs) {
+            anomalies.add(Anomaly.TIME_INVERSION, 1, "event " + (seq + 1), table.tableName() + " at ts " + ts
+                    + " after ts " + previousTs);
         }
+        previousTs = ts;
+        maxTs = Math.max(maxTs, ts);
+        maxCpu = Math.max(maxCpu, event.cpu());
+        workerOf[table.ordinal()].add(event, extra, ++seq);
+        rowsPerTable[table.ordinal()]++;
     }
 
     @Override
@@ -105,111 +124,29 @@ final class DuckDbSink implements EventSink, AutoCloseable {
         return maxCpu;
     }
 
-    /** Flushes and closes every appender; rows become part of the open transaction. */
+    /** Appends what is still queued and closes every appender; rows become part of the open transaction. */
     @Override
     public void close() throws SQLException {
         SQLException first = null;
-        for (DuckDBAppender a : appenders.values()) {
+        RuntimeException firstRuntime = null;
+        for (AppendWorker w : workers) {
             try {
-                a.close();
+                w.finish();
             } catch (SQLException e) {
                 if (first == null) {
                     first = e;
                 }
+            } catch (RuntimeException e) {
+                if (firstRuntime == null) {
+                    firstRuntime = e;
+                }
             }
         }
-        appenders.clear();
         if (first != null) {
             throw first;
         }
-    }
-
-    /** Adapts {@link RowWriter} to the current appender row; reused for every event. */
-    private static final class AppenderRow implements RowWriter {
-        DuckDBAppender appender;
-
-        @Override
-        public void i32(Integer v) {
-            try {
-                if (v == null) {
-                    appender.appendNull();
-                } else {
-                    appender.append(v.intValue());
-                }
-            } catch (SQLException e) {
-                throw new StoreException("appending INTEGER", e);
-            }
-        }
-
-        @Override
-        public void i64(Long v) {
-            try {
-                if (v == null) {
-                    appender.appendNull();
-                } else {
-                    appender.append(v.longValue());
-                }
-            } catch (SQLException e) {
-                throw new StoreException("appending BIGINT", e);
-            }
-        }
-
-        @Override
-        public void u64(Long v) {
-            // UBIGINT takes the same 64 bits; the appender stores them unchanged.
-            i64(v);
-        }
-
-        @Override
-        public void str(String v) {
-            try {
-                if (v == null) {
-                    appender.appendNull();
-                } else {
-                    appender.append(v);
-                }
-            } catch (SQLException e) {
-                throw new StoreException("appending VARCHAR", e);
-            }
-        }
-
-        @Override
-        public void bool(Boolean v) {
-            try {
-                if (v == null) {
-                    appender.appendNull();
-                } else {
-                    appender.append(v.booleanValue());
-                }
-            } catch (SQLException e) {
-                throw new StoreException("appending BOOLEAN", e);
-            }
-        }
-
-        @Override
-        public void map(Map<String, String> v) {
-            try {
-                if (v == null) {
-                    appender.appendNull();
-                } else {
-                    appender.append(v);
-                }
-            } catch (SQLException e) {
-                throw new StoreException("appending MAP", e);
-            }
-        }
-
-        @Override
-        public void blob(byte[] v) {
-            try {
-                if (v == null) {
-                    appender.appendNull();
-                } else {
-                    appender.append(v);
-                }
-            } catch (SQLException e) {
-                throw new StoreException("appending BLOB", e);
-            }
+        if (firstRuntime != null) {
+            throw firstRuntime;
         }
     }
 }

@@ -1,0 +1,296 @@
+package etwreplay.bench.harness;
+
+import com.fasterxml.jackson.dataformat.xml.XmlFactory;
+import etwreplay.ingest.TraceIngester;
+import etwreplay.ingest.store.Database;
+import etwreplay.replay.ReplayEngine;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * One measured stage, run in its own JVM by {@link BenchRun} (so that peak RSS and peak heap are the
+ * stage's own): {@code Stage NAME ARGS...}. Prints one line per result:
+ * {@code RESULT name=... seconds=... events=... bytes=... rss_kb=... heap_bytes=...}.
+ */
+public final class Stage {
+    private Stage() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String stage = args[0];
+        switch (stage) {
+            case "ingest" -> ingest(Path.of(args[1]), Path.of(args[2]));
+            case "read-baseline" -> readBaseline(Path.of(args[1]));
+            case "csv-baseline" -> csvBaseline(Path.of(args[1]), Path.of(args[2]));
+            case "stax-baseline" -> staxBaseline(Path.of(args[1]));
+            case "replay" -> replay(Path.of(args[1]));
+            case "replay-keep" -> {
+                System.setProperty("bench.keepReplayed", "true");
+                replay(Path.of(args[1]));
+            }
+            case "store-floor" -> storeFloor(Path.of(args[1]));
+            case "reports" -> reports(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Path.of(args[3]) : null);
+            default -> throw new IllegalArgumentException("stage " + stage);
+        }
+    }
+
+    private static void result(String name, double seconds, long events, long bytes) {
+        System.out.printf(Locale.ROOT, "RESULT name=%s seconds=%.4f events=%d bytes=%d rss_kb=%d heap_bytes=%d"
+                + " cpu_seconds=%.3f%n", name, seconds, events, bytes, peakRssKb(), peakHeap(), cpuSeconds());
+    }
+
+    /** VmHWM: the process's peak resident set (Linux). */
+    static long peakRssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException ignored) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    /** CPU time of the whole process (all threads, DuckDB's included) so far. */
+    static double cpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : -1;
+    }
+
+    /** Sum of the heap pools' peak usage since the JVM started. */
+    static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static void ingest(Path trace, Path dbFile) throws Exception {
+        Files.deleteIfExists(dbFile);
+        Files.deleteIfExists(Path.of(dbFile + ".wal"));
+        long t0 = System.nanoTime();
+        long events;
+        try (Database db = Database.openForWrite(dbFile)) {
+            TraceIngester.Result r = new TraceIngester(db, "bench").ingest(trace, TraceIngester.Options.defaults());
+            events = r.summary().events();
+        }
+        result("ingest", (System.nanoTime() - t0) / 1e9, events, Files.size(trace));
+    }
+
+    /** The floor for ETL ingest: read every byte of the file in order, 1 MiB at a time, and touch it. */
+    private static void readBaseline(Path file) throws IOException {
+        long t0 = System.nanoTime();
+        long sum = 0;
+        long bytes = 0;
+        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (ch.read(buf) > 0) {
+                buf.flip();
+                bytes += buf.remaining();
+                while (buf.remaining() >= 8) {
+                    sum += buf.getLong();
+                }
+                buf.clear();
+            }
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.println("checksum " + sum);
+        result("read-baseline", s, -1, bytes);
+    }
+
+    /** DuckDB's own CSV reader loading the xperf text into a table of VARCHAR columns. */
+    private static void csvBaseline(Path text, Path dbFile) throws Exception {
+        Files.deleteIfExists(dbFile);
+        Files.deleteIfExists(Path.of(dbFile + ".wal"));
+        StringBuilder cols = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            cols.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "'c%02d': 'VARCHAR'", i));
+        }
+        long t0 = System.nanoTime();
+        long rows;
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE raw AS SELECT * FROM read_csv('" + text.toAbsolutePath().toString().replace("'", "''")
+                    + "', delim = ',', quote = '\"', escape = '\"', header = false, auto_detect = false,"
+                    + " null_padding = true, strict_mode = false, ignore_errors = true, columns = {" + cols + "})");
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM raw")) {
+                rs.next();
+                rows = rs.getLong(1);
+            }
+        }
+        result("csv-baseline", (System.nanoTime() - t0) / 1e9, rows, Files.size(text));
+    }
+
+    /** A bare StAX pass: every parse event of the document, text touched, nothing built. */
+    private static void staxBaseline(Path xml) throws IOException, XMLStreamException {
+        long t0 = System.nanoTime();
+        XMLInputFactory f = XmlFactory.builder().build().getXMLInputFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
+        long events = 0;
+        long chars = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(xml), 1 << 16)) {
+            XMLStreamReader r = f.createXMLStreamReader(in);
+            while (r.hasNext()) {
+                int e = r.next();
+                if (e == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("Event")) {
+                    events++;
+                } else if (e == XMLStreamConstants.CHARACTERS) {
+                    chars += r.getTextLength();
+                }
+            }
+            r.close();
+        }
+        System.out.println("chars " + chars);
+        result("stax-baseline", (System.nanoTime() - t0) / 1e9, events, Files.size(xml));
+    }
+
+    /**
+     * The floor for any ingest into this schema: DuckDB copying the ingested raw tables into new tables
+     * ({@code CREATE TABLE AS SELECT}, one transaction, all its threads). An ingest writes the same rows
+     * and must also decode them, so it cannot be faster than this.
+     */
+    private static void storeFloor(Path dbFile) throws Exception {
+        List<String> tables = new ArrayList<>();
+        long rows = 0;
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath());
+             Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.columns WHERE column_name"
+                    + " = 'seq' AND table_schema = 'main' ORDER BY table_name")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            long t0 = System.nanoTime();
+            st.execute("BEGIN TRANSACTION");
+            for (String t : tables) {
+                st.execute("CREATE TABLE floor_copy_" + t + " AS SELECT * FROM " + t);
+            }
+            st.execute("COMMIT");
+            double s = (System.nanoTime() - t0) / 1e9;
+            for (String t : tables) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM floor_copy_" + t)) {
+                    rs.next();
+                    rows += rs.getLong(1);
+                }
+                st.execute("DROP TABLE floor_copy_" + t);
+            }
+            st.execute("CHECKPOINT");
+            result("store-floor", s, rows, 0);
+        }
+    }
+
+    /**
+     * Replays a copy of the ingested database (made before the clock starts), so that every repetition is
+     * a first replay: none has earlier derived rows to delete.
+     */
+    private static void replay(Path ingested) throws Exception {
+        Path dbFile = ingested.resolveSibling(ingested.getFileName() + ".replay.duckdb");
+        Files.deleteIfExists(Path.of(dbFile + ".wal"));
+        Files.copy(ingested, dbFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        long t0 = System.nanoTime();
+        long events = 0;
+        try (Database db = Database.openForWrite(dbFile)) {
+            try (Statement st = db.connection().createStatement();
+                 ResultSet rs = st.executeQuery("SELECT sum(event_count) FROM trace")) {
+                rs.next();
+                events = rs.getLong(1);
+            }
+            ReplayEngine.replayAll(db, null);
+        }
+        result("replay", (System.nanoTime() - t0) / 1e9, events, 0);
+        if (!Boolean.getBoolean("bench.keepReplayed")) {
+            Files.deleteIfExists(dbFile);
+        }
+    }
+
+    /**
+     * Every report: the CLI's overview queries, the derived-table queries {@code analyze} tells users to
+     * run next, and (the hook for the report library) every other {@code .sql} file under
+     * {@code queries/src/main/resources/etwreplay/queries}. Each {@code ?} is bound to the trace id; each
+     * result is read to the last row.
+     */
+    private static void reports(Path dbFile, Path sqlRoot, Path probes) throws Exception {
+        List<String[]> reports = new ArrayList<>();
+        for (Path root : probes == null ? List.of(sqlRoot) : List.of(sqlRoot, probes)) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            String prefix = root == probes ? "probe/" : "";
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.filter(x -> x.toString().endsWith(".sql")).sorted().toList()) {
+                    reports.add(new String[] {prefix + root.relativize(p).toString().replace(".sql", ""),
+                        Files.readString(p, StandardCharsets.UTF_8)});
+                }
+            }
+        }
+        reports.add(new String[] {"cli/irp_foreign_context", "SELECT * FROM irp WHERE trace_id = ? AND foreign_context"});
+        reports.add(new String[] {"cli/irq_chain", "SELECT * FROM irq_chain WHERE trace_id = ?"});
+        reports.add(new String[] {"cli/hazard", "SELECT * FROM hazard WHERE trace_id = ? ORDER BY ts"});
+        reports.add(new String[] {"cli/longest_spans", "SELECT * FROM irql_span WHERE trace_id = ?"
+                + " ORDER BY end_ts - start_ts DESC LIMIT 20"});
+        try (Database db = Database.openReadOnly(dbFile)) {
+            int traceId;
+            try (Statement st = db.connection().createStatement();
+                 ResultSet rs = st.executeQuery("SELECT max(trace_id) FROM trace")) {
+                rs.next();
+                traceId = rs.getInt(1);
+            }
+            for (String[] r : reports) {
+                double cpu0 = cpuSeconds();
+                long t0 = System.nanoTime();
+                long rows = run(db, r[1], traceId);
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.out.printf(Locale.ROOT, "RESULT name=%s seconds=%.4f events=%d bytes=0 rss_kb=%d heap_bytes=%d"
+                        + " cpu_seconds=%.3f%n", "report:" + r[0], s, rows, peakRssKb(), peakHeap(), cpuSeconds() - cpu0);
+            }
+        }
+    }
+
+    private static long run(Database db, String sql, int traceId) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement(sql)) {
+            int n = ps.getParameterMetaData().getParameterCount();
+            for (int i = 1; i <= n; i++) {
+                ps.setInt(i, traceId);
+            }
+            long rows = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                int cols = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int c = 1; c <= cols; c++) {
+                        rs.getObject(c);
+                    }
+                    rows++;
+                }
+            }
+            return rows;
+        }
+    }
+}
