@@ -36,7 +36,7 @@ final class AppendWorker {
      * connection (DuckDB fails it: "unsuccessful or closed pending query result"). Flushing first, at a
      * count below the chunk size, keeps every flush under the lock.
      */
-    static final int FLUSH_ROWS = Integer.getInteger("etwreplay.ingest.flushRows", 2000);
+    static final int FLUSH_ROWS = 2000;
     private static final int QUEUED_BATCHES = 4;
 
     /** Rows handed over together. */
