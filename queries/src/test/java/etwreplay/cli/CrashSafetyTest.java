@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashSafetyTest {
     /** Large enough that ingest runs for several seconds on a 2-core machine. */
-    private static final int EVENTS = 1_500_000;
+    private static final int EVENTS = 3_000_000;
 
     @TempDir
     Path tmp;
