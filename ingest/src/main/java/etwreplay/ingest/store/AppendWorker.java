@@ -279,88 +279,47 @@ final class AppendWorker {
     private static final class AppenderRow implements RowWriter {
         DuckDBAppender appender;
 
+        private void put(Object v, String type) {
+            try {
+                AppenderValues.append(appender, v);
+            } catch (SQLException e) {
+                throw new StoreException("appending " + type, e);
+            }
+        }
+
         @Override
         public void i32(Integer v) {
-            try {
-                if (v == null) {
-                    appender.appendNull();
-                } else {
-                    appender.append(v.intValue());
-                }
-            } catch (SQLException e) {
-                throw new StoreException("appending INTEGER", e);
-            }
+            put(v, "INTEGER");
         }
 
         @Override
         public void i64(Long v) {
-            try {
-                if (v == null) {
-                    appender.appendNull();
-                } else {
-                    appender.append(v.longValue());
-                }
-            } catch (SQLException e) {
-                throw new StoreException("appending BIGINT", e);
-            }
+            put(v, "BIGINT");
         }
 
         @Override
         public void u64(Long v) {
-            // UBIGINT takes the same 64 bits; the appender stores them unchanged.
-            i64(v);
+            put(v, "UBIGINT");
         }
 
         @Override
         public void str(String v) {
-            try {
-                if (v == null) {
-                    appender.appendNull();
-                } else {
-                    appender.append(v);
-                }
-            } catch (SQLException e) {
-                throw new StoreException("appending VARCHAR", e);
-            }
+            put(v, "VARCHAR");
         }
 
         @Override
         public void bool(Boolean v) {
-            try {
-                if (v == null) {
-                    appender.appendNull();
-                } else {
-                    appender.append(v.booleanValue());
-                }
-            } catch (SQLException e) {
-                throw new StoreException("appending BOOLEAN", e);
-            }
+            put(v, "BOOLEAN");
         }
 
         @Override
         public void map(Map<String, String> v) {
-            try {
-                if (v == null) {
-                    appender.appendNull();
-                } else {
-                    appender.append(v);
-                }
-            } catch (SQLException e) {
-                throw new StoreException("appending MAP", e);
-            }
+            put(v, "MAP");
         }
 
         @Override
         public void blob(byte[] v) {
-            try {
-                if (v == null) {
-                    appender.appendNull();
-                } else {
-                    appender.append(v);
-                }
-            } catch (SQLException e) {
-                throw new StoreException("appending BLOB", e);
-            }
+            put(v, "BLOB");
         }
     }
 }

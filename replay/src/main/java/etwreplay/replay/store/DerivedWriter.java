@@ -1,5 +1,6 @@
 package etwreplay.replay.store;
 
+import etwreplay.ingest.store.AppenderValues;
 import etwreplay.ingest.store.StoreException;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -194,21 +195,7 @@ public final class DerivedWriter {
         }
         a.beginRow();
         for (Object v : row) {
-            if (v == null) {
-                a.appendNull();
-            } else if (v instanceof Integer i) {
-                a.append(i.intValue());
-            } else if (v instanceof Long l) {
-                a.append(l.longValue());
-            } else if (v instanceof String s) {
-                a.append(s);
-            } else if (v instanceof Boolean bo) {
-                a.append(bo.booleanValue());
-            } else if (v instanceof Map<?, ?> m) {
-                a.append(m);
-            } else {
-                throw new IllegalArgumentException(table.tableName() + ": value of type " + v.getClass());
-            }
+            AppenderValues.append(a, v);
         }
         a.endRow();
     }
