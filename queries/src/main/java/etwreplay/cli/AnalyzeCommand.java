@@ -75,9 +75,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.println();
             out.println("Next:");
             out.printf("  etwreplay info --db %s --anomalies%n", dbFile);
-            out.printf("  etwreplay sql --db %s \"SELECT * FROM irp WHERE trace_id = %d AND foreign_context\"%n",
-                    dbFile, traceId);
-            out.printf("  etwreplay sql --db %s \"SELECT * FROM irq_chain WHERE trace_id = %d\"%n", dbFile, traceId);
+            // Bounded on purpose: a 10 GB trace has millions of requests, and a whole-table dump would take
+            // longer than the analysis (3.6 M rows took 11-16 s to print, bench/RESULTS.md).
+            out.printf("  etwreplay report irp_slowest --db %s --param trace=%d%n", dbFile, traceId);
+            out.printf("  etwreplay sql --db %s \"SELECT * FROM irp WHERE trace_id = %d AND foreign_context"
+                    + " ORDER BY latency_ns DESC LIMIT 20\"%n", dbFile, traceId);
             out.printf("  etwreplay reports                      (then: etwreplay report NAME --db %s)%n", dbFile);
             for (ReportResult r : TellingReports.forTrace(database, traceId)) {
                 out.println();

@@ -251,8 +251,8 @@ public final class Stage {
                 }
             }
         }
-        reports.add(new String[] {"cli/irp_foreign_context", "SELECT * FROM irp WHERE trace_id = ? AND foreign_context"});
-        reports.add(new String[] {"cli/irq_chain", "SELECT * FROM irq_chain WHERE trace_id = ?"});
+        reports.add(new String[] {"cli/irp_foreign_context",
+            "SELECT * FROM irp WHERE trace_id = ? AND foreign_context ORDER BY latency_ns DESC LIMIT 20"});
         reports.add(new String[] {"cli/hazard", "SELECT * FROM hazard WHERE trace_id = ? ORDER BY ts"});
         reports.add(new String[] {"cli/longest_spans", "SELECT * FROM irql_span WHERE trace_id = ?"
                 + " ORDER BY end_ts - start_ts DESC LIMIT 20"});
