@@ -2,7 +2,6 @@ package etwreplay.replay.scan;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,13 +46,13 @@ public final class OrderedScan {
     /** Feeds the rundown rows in arrival order. */
     public void rundown(Consumer consumer) throws SQLException {
         for (RowSource s : List.of(RowSources.process(true), RowSources.thread(true), RowSources.image(true))) {
+            List<ReplayEvent> rows = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement(s.allSql())) {
                 ps.setInt(1, traceId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        consumer.accept(s.mapper().map(rs));
-                    }
-                }
+                TableCursor.read(ps, s.mapper(), new Columns(), rows::add);
+            }
+            for (ReplayEvent e : rows) {
+                consumer.accept(e);
             }
         }
     }

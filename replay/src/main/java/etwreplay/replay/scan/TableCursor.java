@@ -5,6 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
+import org.duckdb.DuckDBChunkedResult;
+import org.duckdb.DuckDBDataChunkReader;
+import org.duckdb.DuckDBPreparedStatement;
 
 /**
  * Reads one raw table in scan order, a time window at a time, so that memory holds one window and not the
@@ -21,6 +25,7 @@ final class TableCursor {
     private final int traceId;
     private final int targetRows;
     private final ArrayDeque<ReplayEvent> buffer = new ArrayDeque<>();
+    private final Columns columns = new Columns();
     private long next;
     private long last;
     private long width;
@@ -64,12 +69,7 @@ final class TableCursor {
                 ps.setInt(1, traceId);
                 ps.setLong(2, next);
                 ps.setLong(3, to);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        buffer.addLast(source.mapper().map(rs));
-                        rows++;
-                    }
-                }
+                rows = read(ps, source.mapper(), columns, buffer::addLast);
             }
             if (to > last || to == Long.MAX_VALUE) {
                 exhausted = true;
@@ -81,6 +81,24 @@ final class TableCursor {
                 width = saturatingAdd(width, width);
             }
         }
+    }
+
+    /** Runs {@code ps} through DuckDB's columnar result and maps every row; returns the row count. */
+    static int read(PreparedStatement ps, RowSource.Mapper mapper, Columns columns, Consumer<ReplayEvent> sink)
+            throws SQLException {
+        int rows = 0;
+        try (DuckDBChunkedResult result = ps.unwrap(DuckDBPreparedStatement.class).query()) {
+            while (result.nextChunk()) {
+                DuckDBDataChunkReader chunk = result.chunk();
+                columns.load(chunk);
+                int n = (int) chunk.rowCount();
+                for (int r = 0; r < n; r++) {
+                    sink.accept(mapper.map(columns, r));
+                }
+                rows += n;
+            }
+        }
+        return rows;
     }
 
     /** Window queries run so far. */
