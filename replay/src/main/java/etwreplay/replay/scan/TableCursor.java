@@ -31,6 +31,11 @@ final class TableCursor {
     private long width;
     private boolean exhausted;
     private int windows;
+    private ReplayEvent head;
+    private long headSortTs;
+    private int headPhase;
+    private long headSub;
+    private long headSeq;
 
     TableCursor(Connection connection, RowSource source, int traceId, int targetRows) throws SQLException {
         this.connection = connection;
@@ -55,9 +60,46 @@ final class TableCursor {
     }
 
     /** The next event, or null at the end. */
-    ReplayEvent poll() throws SQLException {
+    private ReplayEvent poll() throws SQLException {
         fill();
         return buffer.pollFirst();
+    }
+
+    /**
+     * Moves to the next event and caches its sort key ({@link ReplayEvent#compareTo}) so that the merge
+     * compares primitives instead of calling the events' key methods at every comparison.
+     *
+     * @return false at the end
+     */
+    boolean advance() throws SQLException {
+        head = poll();
+        if (head == null) {
+            return false;
+        }
+        headSortTs = head.sortTs();
+        headPhase = head.phase();
+        headSub = head.sub();
+        headSeq = head.seq();
+        return true;
+    }
+
+    /** The event {@link #advance} moved to. */
+    ReplayEvent head() {
+        return head;
+    }
+
+    /** True when this cursor's head comes before {@code o}'s in scan order (as {@link ReplayEvent#compareTo}). */
+    boolean before(TableCursor o) {
+        if (headSortTs != o.headSortTs) {
+            return headSortTs < o.headSortTs;
+        }
+        if (headPhase != o.headPhase) {
+            return headPhase < o.headPhase;
+        }
+        if (headSub != o.headSub) {
+            return headSub < o.headSub;
+        }
+        return headSeq < o.headSeq;
     }
 
     private void fill() throws SQLException {
