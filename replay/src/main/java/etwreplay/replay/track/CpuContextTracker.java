@@ -45,6 +45,8 @@ public final class CpuContextTracker {
         final String confidence;
         int samples;
         long lastSeen;
+        /** Who is current at any instant of the interval, made on first use (not for samples: gapNs varies). */
+        Context context;
 
         Current(int cpu, Integer tid, Integer pid, String processName, Long dtb, long start, String source,
                 String confidence) {
@@ -153,9 +155,14 @@ public final class CpuContextTracker {
         if (c == null) {
             return Context.UNKNOWN;
         }
-        boolean sampled = SOURCE_SAMPLE.equals(c.source);
-        return new Context(c.tid, c.pid, c.processName, c.directoryTableBase, c.source, c.confidence,
-                sampled ? Math.max(0, ts - c.lastSeen) : null);
+        if (SOURCE_SAMPLE.equals(c.source)) {
+            return new Context(c.tid, c.pid, c.processName, c.directoryTableBase, c.source, c.confidence,
+                    Math.max(0, ts - c.lastSeen));
+        }
+        if (c.context == null) {
+            c.context = new Context(c.tid, c.pid, c.processName, c.directoryTableBase, c.source, c.confidence, null);
+        }
+        return c.context;
     }
 
     /**

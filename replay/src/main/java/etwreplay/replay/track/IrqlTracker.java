@@ -61,9 +61,8 @@ public final class IrqlTracker {
     public Span enter(ReplayEvent.Span e) {
         long end = e.ts();
         long start = e.initialTs() == null ? end : Math.min(e.initialTs(), end);
-        String where = e.table() + " " + e.kind() + " at ts " + end;
         if (e.initialTs() == null) {
-            anomalies.add(ReplayAnomaly.SPAN_WITHOUT_ENTRY, "seq " + e.seq(), where);
+            anomalies.add(ReplayAnomaly.SPAN_WITHOUT_ENTRY, "seq " + e.seq(), where(e));
         }
         Level level = level(e);
         String module = modules.moduleAt(e.routine());
@@ -74,7 +73,7 @@ public final class IrqlTracker {
         }
         long id = nextId++;
         if (e.cpu() == null) {
-            anomalies.add(ReplayAnomaly.SPAN_WITHOUT_CPU, "seq " + e.seq(), where);
+            anomalies.add(ReplayAnomaly.SPAN_WITHOUT_CPU, "seq " + e.seq(), where(e));
             return new Span(id, null, e.kind(), start, end, level.irql, level.basis, e.vector(), e.routine(),
                     e.routineSymbol(), module, moduleBasis, null, Context.UNKNOWN, null, e.seq());
         }
@@ -102,6 +101,11 @@ public final class IrqlTracker {
             stack.push(span);
         }
         return span;
+    }
+
+    /** The span's raw row in words, for an anomaly (built only then: most spans have none). */
+    private static String where(ReplayEvent.Span e) {
+        return e.table() + " " + e.kind() + " at ts " + e.ts();
     }
 
     /** Writes the span's row, once the chain tracker has paired it. */
