@@ -45,6 +45,7 @@ public final class OrderedScan {
     /** Feeds the rundown rows in arrival order. */
     public void rundown(Consumer consumer) throws SQLException {
         for (RowSource s : List.of(RowSources.process(true), RowSources.thread(true), RowSources.image(true))) {
+            // Read first, then fed: the consumer may throw SQLException, which the reader's sink cannot.
             List<ReplayEvent> rows = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement(s.allSql())) {
                 ps.setInt(1, traceId);
