@@ -81,7 +81,7 @@ final class ReplayPass implements AutoCloseable {
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
         writer = new DerivedWriter(duck);
         for (DerivedTable t : DerivedTable.values()) {
-            out.put(t, new TableAppender(writer, t));
+            out.put(t, writer.appender(t));
         }
         int id = trace.traceId();
         MachineSpec spec = machine.spec();

@@ -9,15 +9,19 @@ import etwreplay.ingest.store.Database;
 import etwreplay.ingest.testing.SharedTraces;
 import etwreplay.ingest.testing.TestDatabases;
 import etwreplay.replay.store.DerivedTable;
+import etwreplay.replay.store.DerivedWriter;
+import etwreplay.replay.store.TableAppender;
 import etwreplay.replay.store.ReplaySchema;
 import java.nio.file.Path;
 import java.util.List;
+import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The derived schema: names in {@link DerivedTable} agree with replay-schema.sql, its version is
- * recorded, replay replaces, re-ingest clears, and a failed replay leaves the earlier result.
+ * recorded, its ENUM types sort as their text does and refuse other values, replay replaces, re-ingest
+ * clears, and a failed replay leaves the earlier result.
  */
 class ReplaySchemaTest {
     @TempDir
@@ -39,6 +43,39 @@ class ReplaySchemaTest {
             }
             assertEquals(Integer.toString(ReplaySchema.VERSION), db.query("SELECT value FROM schema_info WHERE key = ?",
                     ReplaySchema.VERSION_KEY).rows().get(0).get(0));
+        }
+    }
+
+    /** ORDER BY, min and max on an ENUM follow declaration order: it must be the order the text sorts in. */
+    @Test
+    void enumMembersAreDeclaredInTheOrderTheirTextSorts() throws Exception {
+        try (Database db = TestDatabases.create(tmp)) {
+            ReplaySchema.ensure(db.connection());
+            for (String type : ReplaySchema.enumTypes()) {
+                List<String> declared = db.query("SELECT unnest(enum_range(NULL::" + type + "))").rows().stream()
+                        .map(r -> r.get(0)).toList();
+                assertEquals(declared.stream().sorted().toList(), declared, type);
+                List<String> byOrderBy = db.query("SELECT v FROM (SELECT unnest(enum_range(NULL::" + type
+                        + "))::VARCHAR AS v) ORDER BY v").rows().stream().map(r -> r.get(0)).toList();
+                assertEquals(byOrderBy, declared, type + " as VARCHAR in DuckDB's order");
+            }
+        }
+    }
+
+    /** A tracker writing a value outside its column's ENUM type fails the replay instead of losing it. */
+    @Test
+    void aValueOutsideItsEnumTypeFailsTheWrite() throws Exception {
+        for (boolean threaded : new boolean[] {false, true}) {
+            try (Database db = TestDatabases.create(tmp)) {
+                ReplaySchema.ensure(db.connection());
+                DerivedWriter writer = new DerivedWriter(db.connection().unwrap(DuckDBConnection.class), threaded);
+                TableAppender cpu = writer.appender(DerivedTable.CPU_CONTEXT);
+                cpu.begin(1).i32(0).i64(0).i64(10).i64(10).i32(4).i32(4).str("System").u64(null).str("cswitch")
+                        .str("certain").i32(null).i64(null).i64(null).end();
+                Exception e = assertThrows(Exception.class, writer::finish, "threaded " + threaded);
+                assertTrue(String.valueOf(e.getMessage()).contains("certain")
+                        || String.valueOf(e.getCause()).contains("certain"), String.valueOf(e));
+            }
         }
     }
 

@@ -30,12 +30,14 @@ public final class IrqlTable {
     private final int deviceMin;
     private final int deviceMax;
     private final Map<String, Integer> levels;
+    private final String[] names;
 
     private IrqlTable(Architecture architecture, int deviceMin, int deviceMax, Map<String, Integer> levels) {
         this.architecture = architecture;
         this.deviceMin = deviceMin;
         this.deviceMax = deviceMax;
         this.levels = Collections.unmodifiableMap(levels);
+        this.names = names(deviceMin, deviceMax, levels);
     }
 
     private static Map<String, Integer> levels(Object... pairs) {
@@ -92,14 +94,24 @@ public final class IrqlTable {
      * that number (names sharing a number are listed in order of preference), or null.
      */
     public String nameOf(int level) {
-        if (level >= deviceMin && level <= deviceMax) {
-            return "DIRQL";
-        }
-        for (Map.Entry<String, Integer> e : levels.entrySet()) {
-            if (e.getValue() == level) {
-                return e.getKey();
+        return level >= 0 && level < names.length ? names[level] : null;
+    }
+
+    /** {@link #nameOf} for every level up to HIGH_LEVEL, decided once (it is asked for every span). */
+    private static String[] names(int deviceMin, int deviceMax, Map<String, Integer> levels) {
+        String[] names = new String[levels.get("HIGH_LEVEL") + 1];
+        for (int level = 0; level < names.length; level++) {
+            if (level >= deviceMin && level <= deviceMax) {
+                names[level] = "DIRQL";
+                continue;
+            }
+            for (Map.Entry<String, Integer> e : levels.entrySet()) {
+                if (e.getValue() == level) {
+                    names[level] = e.getKey();
+                    break;
+                }
             }
         }
-        return null;
+        return names;
     }
 }

@@ -1,39 +1,62 @@
 package etwreplay.replay.scan;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import org.duckdb.DuckDBDataChunkReader;
+import org.duckdb.DuckDBReadableVector;
 
-/** Null-aware readers for result columns (JDBC getters return 0 for NULL). Stateless. */
+/**
+ * Null-aware typed reads of the current chunk of a columnar result (DuckDB's chunked API reads each value
+ * in place, where a JDBC ResultSet first turns every value of every fetched vector into a Java object:
+ * draining the cswitch windows of a 6.15 M-event trace took 0.2 s of CPU this way against 1 s through
+ * {@code ResultSet.next()}). Each read requires the column's exact SQL type, so select lists cast to
+ * BIGINT, INTEGER, BOOLEAN or VARCHAR ({@link RowSources#text}, {@link RowSources#bits}). Columns are
+ * numbered from 0; rows within the chunk. One thread.
+ */
 final class Columns {
-    private Columns() {
+    private DuckDBReadableVector[] vectors = new DuckDBReadableVector[0];
+
+    /** Makes {@code chunk} the current one. */
+    void load(DuckDBDataChunkReader chunk) {
+        int n = (int) chunk.columnCount();
+        if (vectors.length != n) {
+            vectors = new DuckDBReadableVector[n];
+        }
+        for (int c = 0; c < n; c++) {
+            vectors[c] = chunk.vector(c);
+        }
     }
 
-    static Integer i32(ResultSet rs, int column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
+    /** A BIGINT that is never NULL (ts, seq). */
+    long i64NotNull(int column, int row) {
+        return vectors[column].getLong(row);
     }
 
-    /** BIGINT, or a UBIGINT address as its unsigned bits. */
-    static Long i64(ResultSet rs, int column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
+    /** BIGINT, or a UBIGINT address selected through {@link RowSources#bits} as its unsigned bits. */
+    Long i64(int column, int row) {
+        DuckDBReadableVector v = vectors[column];
+        return v.isNull(row) ? null : v.getLong(row);
     }
 
-    static Boolean bool(ResultSet rs, int column) throws SQLException {
-        boolean v = rs.getBoolean(column);
-        return rs.wasNull() ? null : v;
+    Integer i32(int column, int row) {
+        DuckDBReadableVector v = vectors[column];
+        return v.isNull(row) ? null : v.getInt(row);
     }
 
-    static String str(ResultSet rs, int column) throws SQLException {
-        return rs.getString(column);
+    Boolean bool(int column, int row) {
+        DuckDBReadableVector v = vectors[column];
+        return v.isNull(row) ? null : v.getBoolean(row);
+    }
+
+    String str(int column, int row) {
+        DuckDBReadableVector v = vectors[column];
+        return v.isNull(row) ? null : v.getString(row);
     }
 
     /**
      * A control code kept as text in an {@code extra} map ({@code 0x…} hex or decimal), or null when absent
      * or not a number.
      */
-    static Long code(ResultSet rs, int column) throws SQLException {
-        String s = rs.getString(column);
+    Long code(int column, int row) {
+        String s = str(column, row);
         if (s == null) {
             return null;
         }

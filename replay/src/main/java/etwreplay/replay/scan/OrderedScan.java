@@ -2,11 +2,9 @@ package etwreplay.replay.scan;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -47,13 +45,14 @@ public final class OrderedScan {
     /** Feeds the rundown rows in arrival order. */
     public void rundown(Consumer consumer) throws SQLException {
         for (RowSource s : List.of(RowSources.process(true), RowSources.thread(true), RowSources.image(true))) {
+            // Read first, then fed: the consumer may throw SQLException, which the reader's sink cannot.
+            List<ReplayEvent> rows = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement(s.allSql())) {
                 ps.setInt(1, traceId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        consumer.accept(s.mapper().map(rs));
-                    }
-                }
+                TableCursor.read(ps, s.mapper(), new Columns(), rows::add);
+            }
+            for (ReplayEvent e : rows) {
+                consumer.accept(e);
             }
         }
     }
@@ -157,25 +156,34 @@ public final class OrderedScan {
         }
     }
 
-    /** The merge itself, reading through {@code c}. */
+    /**
+     * The merge itself, reading through {@code conn}: each step takes the cursor whose head comes first.
+     * A linear pass over the few live cursors (one per raw table) costs no more than a heap's sifts and
+     * allocates nothing per event.
+     */
     private void merge(Connection conn, Consumer consumer) throws SQLException {
         List<TableCursor> cursors = new ArrayList<>();
         for (RowSource s : RowSources.timeOrdered()) {
             cursors.add(new TableCursor(conn, s, traceId, windowRows));
         }
-        PriorityQueue<Head> heads = new PriorityQueue<>();
+        TableCursor[] live = new TableCursor[cursors.size()];
+        int n = 0;
         for (TableCursor c : cursors) {
-            ReplayEvent e = c.poll();
-            if (e != null) {
-                heads.add(new Head(e, c));
+            if (c.advance()) {
+                live[n++] = c;
             }
         }
-        while (!heads.isEmpty()) {
-            Head h = heads.poll();
-            consumer.accept(h.event);
-            ReplayEvent e = h.cursor.poll();
-            if (e != null) {
-                heads.add(new Head(e, h.cursor));
+        while (n > 0) {
+            int first = 0;
+            for (int i = 1; i < n; i++) {
+                if (live[i].before(live[first])) {
+                    first = i;
+                }
+            }
+            TableCursor c = live[first];
+            consumer.accept(c.head());
+            if (!c.advance()) {
+                live[first] = live[--n];
             }
         }
         for (TableCursor c : cursors) {
@@ -186,12 +194,5 @@ public final class OrderedScan {
     /** Window queries the last {@link #events} ran (for tests of the paging). */
     int windowQueries() {
         return windowQueries;
-    }
-
-    private record Head(ReplayEvent event, TableCursor cursor) implements Comparable<Head> {
-        @Override
-        public int compareTo(Head o) {
-            return event.compareTo(o.event);
-        }
     }
 }

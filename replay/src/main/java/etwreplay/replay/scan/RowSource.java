@@ -1,23 +1,21 @@
 package etwreplay.replay.scan;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-
 /**
  * How to read one raw table for the scan: the columns, the rows wanted, the sort key (which must agree
  * with {@link ReplayEvent#compareTo}) and the mapping of a result row to its event.
  *
  * @param table    raw table name
- * @param columns  select list (without the sort key)
+ * @param columns  select list (without the sort key), each item of the SQL type its {@link Columns} read
+ *                 requires
  * @param filter   extra WHERE condition, e.g. on {@code kind}; "TRUE" for all rows
  * @param sortTs   SQL expression of {@link ReplayEvent#sortTs()}
  * @param tieOrder ORDER BY terms after the sort key and before {@code seq} (spans: {@code ts DESC})
  */
 record RowSource(String table, String columns, String filter, String sortTs, String tieOrder, Mapper mapper) {
-    /** Maps the current row of a result (columns in select-list order) to an event. */
+    /** Maps row {@code row} of the current chunk (columns in select-list order, from 0) to an event. */
     @FunctionalInterface
     interface Mapper {
-        ReplayEvent map(ResultSet rs) throws SQLException;
+        ReplayEvent map(Columns c, int row);
     }
 
     String statsSql() {

@@ -1,11 +1,5 @@
 package etwreplay.replay.scan;
 
-import static etwreplay.replay.scan.Columns.bool;
-import static etwreplay.replay.scan.Columns.code;
-import static etwreplay.replay.scan.Columns.i32;
-import static etwreplay.replay.scan.Columns.i64;
-import static etwreplay.replay.scan.Columns.str;
-
 import java.util.List;
 
 /**
@@ -31,61 +25,94 @@ final class RowSources {
     private RowSources() {
     }
 
+    /**
+     * A text column as VARCHAR, whether the raw schema stores it as VARCHAR or as an ENUM (the columnar
+     * reader's getString reads VARCHAR vectors only).
+     */
+    static String text(String column) {
+        return column + "::VARCHAR";
+    }
+
+    /**
+     * A UBIGINT address as the BIGINT with the same 64 bits (two's complement): the columnar reader's
+     * getLong reads BIGINT vectors only, and its getUint64 builds a BigInteger per value. Addresses stay
+     * unsigned values in {@code long} (ReplayEvent).
+     */
+    static String bits(String column) {
+        return "CASE WHEN " + column + " >= 9223372036854775808 THEN (" + column + " - 9223372036854775808)::BIGINT"
+                + " + (-9223372036854775807 - 1) ELSE " + column + "::BIGINT END";
+    }
+
     static RowSource process(boolean rundown) {
-        return new RowSource("process", "ts, seq, kind, pid, directory_table_base, image_name",
-                rundown ? RUNDOWN : NOT_RUNDOWN, "ts", "",
-                rs -> new ReplayEvent.Process(rs.getLong(1), rs.getLong(2), str(rs, 3), i32(rs, 4), i64(rs, 5),
-                        str(rs, 6)));
+        return new RowSource("process", "ts, seq, " + text("kind") + ", pid, " + bits("directory_table_base") + ", "
+                + text("image_name"), rundown ? RUNDOWN : NOT_RUNDOWN, "ts", "",
+                (c, r) -> new ReplayEvent.Process(c.i64NotNull(0, r), c.i64NotNull(1, r), c.str(2, r), c.i32(3, r),
+                        c.i64(4, r), c.str(5, r)));
     }
 
     static RowSource thread(boolean rundown) {
-        return new RowSource("thread", "ts, seq, kind, pid, tid, process_name", rundown ? RUNDOWN : NOT_RUNDOWN,
-                "ts", "", rs -> new ReplayEvent.Thread(rs.getLong(1), rs.getLong(2), str(rs, 3), i32(rs, 4),
-                        i32(rs, 5), str(rs, 6)));
+        return new RowSource("thread", "ts, seq, " + text("kind") + ", pid, tid, " + text("process_name"),
+                rundown ? RUNDOWN : NOT_RUNDOWN, "ts", "",
+                (c, r) -> new ReplayEvent.Thread(c.i64NotNull(0, r), c.i64NotNull(1, r), c.str(2, r), c.i32(3, r),
+                        c.i32(4, r), c.str(5, r)));
     }
 
     static RowSource image(boolean rundown) {
-        return new RowSource("image", "ts, seq, kind, pid, image_base, image_size, file_name",
-                rundown ? RUNDOWN : NOT_RUNDOWN, "ts", "",
-                rs -> new ReplayEvent.Image(rs.getLong(1), rs.getLong(2), str(rs, 3), i32(rs, 4), i64(rs, 5),
-                        i64(rs, 6), str(rs, 7)));
+        return new RowSource("image", "ts, seq, " + text("kind") + ", pid, " + bits("image_base") + ", "
+                + bits("image_size") + ", " + text("file_name"), rundown ? RUNDOWN : NOT_RUNDOWN, "ts", "",
+                (c, r) -> new ReplayEvent.Image(c.i64NotNull(0, r), c.i64NotNull(1, r), c.str(2, r), c.i32(3, r),
+                        c.i64(4, r), c.i64(5, r), c.str(6, r)));
     }
 
     /** The tables merged in time order after the rundown. */
     static List<RowSource> timeOrdered() {
         return List.of(process(false), thread(false), image(false),
-                new RowSource("cswitch", "ts, cpu, seq, new_pid, new_tid, new_process_name, old_pid, old_tid", "TRUE",
-                        "ts", "", rs -> new ReplayEvent.CSwitch(rs.getLong(1), i32(rs, 2), rs.getLong(3), i32(rs, 4),
-                                i32(rs, 5), str(rs, 6), i32(rs, 7), i32(rs, 8))),
+                new RowSource("cswitch", "ts, cpu, seq, new_pid, new_tid, " + text("new_process_name")
+                        + ", old_pid, old_tid", "TRUE", "ts", "",
+                        (c, r) -> new ReplayEvent.CSwitch(c.i64NotNull(0, r), c.i32(1, r), c.i64NotNull(2, r),
+                                c.i32(3, r), c.i32(4, r), c.str(5, r), c.i32(6, r), c.i32(7, r))),
                 new RowSource("ready_thread", "ts, cpu, seq, readied_tid, from_dpc", "TRUE", "ts", "",
-                        rs -> new ReplayEvent.Ready(rs.getLong(1), i32(rs, 2), rs.getLong(3), i32(rs, 4), bool(rs, 5))),
-                new RowSource("dpc", "ts, cpu, seq, kind, initial_ts, routine, routine_symbol", "TRUE", ENTRY_TS,
-                        "ts DESC", rs -> new ReplayEvent.Span(rs.getLong(1), i32(rs, 2), rs.getLong(3), "dpc",
-                                str(rs, 4), i64(rs, 5), i64(rs, 6), str(rs, 7), null)),
-                new RowSource("isr", "ts, cpu, seq, kind, initial_ts, routine, routine_symbol, vector", "TRUE",
-                        ENTRY_TS, "ts DESC", rs -> new ReplayEvent.Span(rs.getLong(1), i32(rs, 2), rs.getLong(3), "isr",
-                                str(rs, 4), i64(rs, 5), i64(rs, 6), str(rs, 7), i32(rs, 8))),
-                new RowSource("disk_io", "ts, cpu, seq, kind, pid, tid, process_name, irp, transfer_size, file_object,"
-                        + " file_name, elapsed_ns", "TRUE", "ts", "",
-                        rs -> new ReplayEvent.Disk(rs.getLong(1), i32(rs, 2), rs.getLong(3), str(rs, 4), i32(rs, 5),
-                                i32(rs, 6), str(rs, 7), i64(rs, 8), i64(rs, 9), i64(rs, 10), str(rs, 11), i64(rs, 12))),
-                new RowSource("file_io", "ts, cpu, seq, kind, pid, tid, process_name, irp, file_object, file_name,"
-                        + " size, elapsed_ns, nt_status, op_type, " + CONTROL_CODE, FILE_REQUESTS, "ts", "",
-                        rs -> new ReplayEvent.File(rs.getLong(1), i32(rs, 2), rs.getLong(3), str(rs, 4), i32(rs, 5),
-                                i32(rs, 6), str(rs, 7), i64(rs, 8), i64(rs, 9), str(rs, 10), i64(rs, 11), i64(rs, 12),
-                                i64(rs, 13), str(rs, 14), code(rs, 15))),
-                new RowSource("driver_irp", "ts, cpu, seq, kind, pid, tid, irp, uniq_match_id, major_function,"
-                        + " minor_function, routine, routine_symbol, file_object, file_name, " + CONTROL_CODE, "TRUE",
-                        "ts", "", rs -> new ReplayEvent.Driver(rs.getLong(1), i32(rs, 2), rs.getLong(3), str(rs, 4),
-                                i32(rs, 5), i32(rs, 6), i64(rs, 7), i64(rs, 8), i32(rs, 9), i32(rs, 10), i64(rs, 11),
-                                str(rs, 12), i64(rs, 13), str(rs, 14), code(rs, 15))),
-                new RowSource("page_fault", "ts, cpu, seq, kind, pid, tid, virtual_address, program_counter, pc_symbol,"
-                        + " initial_ts", "TRUE", ENTRY_TS, "",
-                        rs -> new ReplayEvent.Fault(rs.getLong(1), i32(rs, 2), rs.getLong(3), str(rs, 4), i32(rs, 5),
-                                i32(rs, 6), i64(rs, 7), i64(rs, 8), str(rs, 9), i64(rs, 10))),
-                new RowSource("sample", "ts, cpu, seq, pid, tid, process_name, instruction_pointer, ip_symbol,"
-                        + " executing_dpc, executing_isr", "TRUE", "ts", "",
-                        rs -> new ReplayEvent.Sample(rs.getLong(1), i32(rs, 2), rs.getLong(3), i32(rs, 4), i32(rs, 5),
-                                str(rs, 6), i64(rs, 7), str(rs, 8), bool(rs, 9), bool(rs, 10))));
+                        (c, r) -> new ReplayEvent.Ready(c.i64NotNull(0, r), c.i32(1, r), c.i64NotNull(2, r),
+                                c.i32(3, r), c.bool(4, r))),
+                new RowSource("dpc", "ts, cpu, seq, " + text("kind") + ", initial_ts, " + bits("routine") + ", "
+                        + text("routine_symbol"), "TRUE", ENTRY_TS, "ts DESC",
+                        (c, r) -> new ReplayEvent.Span(c.i64NotNull(0, r), c.i32(1, r), c.i64NotNull(2, r), "dpc",
+                                c.str(3, r), c.i64(4, r), c.i64(5, r), c.str(6, r), null)),
+                new RowSource("isr", "ts, cpu, seq, " + text("kind") + ", initial_ts, " + bits("routine") + ", "
+                        + text("routine_symbol") + ", vector", "TRUE", ENTRY_TS, "ts DESC",
+                        (c, r) -> new ReplayEvent.Span(c.i64NotNull(0, r), c.i32(1, r), c.i64NotNull(2, r), "isr",
+                                c.str(3, r), c.i64(4, r), c.i64(5, r), c.str(6, r), c.i32(7, r))),
+                new RowSource("disk_io", "ts, cpu, seq, " + text("kind") + ", pid, tid, " + text("process_name") + ", "
+                        + bits("irp") + ", transfer_size, " + bits("file_object") + ", " + text("file_name")
+                        + ", elapsed_ns", "TRUE", "ts", "",
+                        (c, r) -> new ReplayEvent.Disk(c.i64NotNull(0, r), c.i32(1, r), c.i64NotNull(2, r), c.str(3, r),
+                                c.i32(4, r), c.i32(5, r), c.str(6, r), c.i64(7, r), c.i64(8, r), c.i64(9, r),
+                                c.str(10, r), c.i64(11, r))),
+                new RowSource("file_io", "ts, cpu, seq, " + text("kind") + ", pid, tid, " + text("process_name") + ", "
+                        + bits("irp") + ", " + bits("file_object") + ", " + text("file_name")
+                        + ", size, elapsed_ns, nt_status, " + text("op_type") + ", " + CONTROL_CODE, FILE_REQUESTS,
+                        "ts", "",
+                        (c, r) -> new ReplayEvent.File(c.i64NotNull(0, r), c.i32(1, r), c.i64NotNull(2, r), c.str(3, r),
+                                c.i32(4, r), c.i32(5, r), c.str(6, r), c.i64(7, r), c.i64(8, r), c.str(9, r),
+                                c.i64(10, r), c.i64(11, r), c.i64(12, r), c.str(13, r), c.code(14, r))),
+                new RowSource("driver_irp", "ts, cpu, seq, " + text("kind") + ", pid, tid, " + bits("irp")
+                        + ", uniq_match_id, major_function, minor_function, " + bits("routine") + ", "
+                        + text("routine_symbol") + ", " + bits("file_object") + ", " + text("file_name") + ", "
+                        + CONTROL_CODE, "TRUE", "ts", "",
+                        (c, r) -> new ReplayEvent.Driver(c.i64NotNull(0, r), c.i32(1, r), c.i64NotNull(2, r),
+                                c.str(3, r), c.i32(4, r), c.i32(5, r), c.i64(6, r), c.i64(7, r), c.i32(8, r),
+                                c.i32(9, r), c.i64(10, r), c.str(11, r), c.i64(12, r), c.str(13, r), c.code(14, r))),
+                new RowSource("page_fault", "ts, cpu, seq, " + text("kind") + ", pid, tid, " + bits("virtual_address")
+                        + ", " + bits("program_counter") + ", " + text("pc_symbol") + ", initial_ts", "TRUE",
+                        ENTRY_TS, "",
+                        (c, r) -> new ReplayEvent.Fault(c.i64NotNull(0, r), c.i32(1, r), c.i64NotNull(2, r),
+                                c.str(3, r), c.i32(4, r), c.i32(5, r), c.i64(6, r), c.i64(7, r), c.str(8, r),
+                                c.i64(9, r))),
+                new RowSource("sample", "ts, cpu, seq, pid, tid, " + text("process_name") + ", "
+                        + bits("instruction_pointer") + ", " + text("ip_symbol") + ", executing_dpc, executing_isr",
+                        "TRUE", "ts", "",
+                        (c, r) -> new ReplayEvent.Sample(c.i64NotNull(0, r), c.i32(1, r), c.i64NotNull(2, r),
+                                c.i32(3, r), c.i32(4, r), c.str(5, r), c.i64(6, r), c.str(7, r), c.bool(8, r),
+                                c.bool(9, r))));
     }
 }

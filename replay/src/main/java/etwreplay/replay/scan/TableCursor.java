@@ -5,6 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
+import org.duckdb.DuckDBChunkedResult;
+import org.duckdb.DuckDBDataChunkReader;
+import org.duckdb.DuckDBPreparedStatement;
 
 /**
  * Reads one raw table in scan order, a time window at a time, so that memory holds one window and not the
@@ -21,11 +25,17 @@ final class TableCursor {
     private final int traceId;
     private final int targetRows;
     private final ArrayDeque<ReplayEvent> buffer = new ArrayDeque<>();
+    private final Columns columns = new Columns();
     private long next;
     private long last;
     private long width;
     private boolean exhausted;
     private int windows;
+    private ReplayEvent head;
+    private long headSortTs;
+    private int headPhase;
+    private long headSub;
+    private long headSeq;
 
     TableCursor(Connection connection, RowSource source, int traceId, int targetRows) throws SQLException {
         this.connection = connection;
@@ -50,9 +60,46 @@ final class TableCursor {
     }
 
     /** The next event, or null at the end. */
-    ReplayEvent poll() throws SQLException {
+    private ReplayEvent poll() throws SQLException {
         fill();
         return buffer.pollFirst();
+    }
+
+    /**
+     * Moves to the next event and caches its sort key ({@link ReplayEvent#compareTo}) so that the merge
+     * compares primitives instead of calling the events' key methods at every comparison.
+     *
+     * @return false at the end
+     */
+    boolean advance() throws SQLException {
+        head = poll();
+        if (head == null) {
+            return false;
+        }
+        headSortTs = head.sortTs();
+        headPhase = head.phase();
+        headSub = head.sub();
+        headSeq = head.seq();
+        return true;
+    }
+
+    /** The event {@link #advance} moved to. */
+    ReplayEvent head() {
+        return head;
+    }
+
+    /** True when this cursor's head comes before {@code o}'s in scan order (as {@link ReplayEvent#compareTo}). */
+    boolean before(TableCursor o) {
+        if (headSortTs != o.headSortTs) {
+            return headSortTs < o.headSortTs;
+        }
+        if (headPhase != o.headPhase) {
+            return headPhase < o.headPhase;
+        }
+        if (headSub != o.headSub) {
+            return headSub < o.headSub;
+        }
+        return headSeq < o.headSeq;
     }
 
     private void fill() throws SQLException {
@@ -64,12 +111,7 @@ final class TableCursor {
                 ps.setInt(1, traceId);
                 ps.setLong(2, next);
                 ps.setLong(3, to);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        buffer.addLast(source.mapper().map(rs));
-                        rows++;
-                    }
-                }
+                rows = read(ps, source.mapper(), columns, buffer::addLast);
             }
             if (to > last || to == Long.MAX_VALUE) {
                 exhausted = true;
@@ -81,6 +123,24 @@ final class TableCursor {
                 width = saturatingAdd(width, width);
             }
         }
+    }
+
+    /** Runs {@code ps} through DuckDB's columnar result and maps every row; returns the row count. */
+    static int read(PreparedStatement ps, RowSource.Mapper mapper, Columns columns, Consumer<ReplayEvent> sink)
+            throws SQLException {
+        int rows = 0;
+        try (DuckDBChunkedResult result = ps.unwrap(DuckDBPreparedStatement.class).query()) {
+            while (result.nextChunk()) {
+                DuckDBDataChunkReader chunk = result.chunk();
+                columns.load(chunk);
+                int n = (int) chunk.rowCount();
+                for (int r = 0; r < n; r++) {
+                    sink.accept(mapper.map(columns, r));
+                }
+                rows += n;
+            }
+        }
+        return rows;
     }
 
     /** Window queries run so far. */

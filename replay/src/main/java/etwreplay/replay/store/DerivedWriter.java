@@ -1,9 +1,7 @@
 package etwreplay.replay.store;
 
-import etwreplay.ingest.store.AppenderValues;
 import etwreplay.ingest.store.StoreException;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -14,31 +12,29 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * Appends the rows of every derived table through DuckDB Appenders, either at once on the caller's thread
- * or on a thread of its own fed in batches (bounded: a few batches in flight), so that the trackers and
- * DuckDB's storing run on different cores. The database is the same either way: one writer appends
- * every table's rows in the order the trackers produced them. DuckDB appenders are confined to the
- * thread that created them, so a threaded writer creates, uses and closes them on its own thread.
- * {@link #add} and {@link #finish} are called from one thread.
+ * or on a thread of its own fed with full {@link RowBatch}es (bounded: a few batches per table in
+ * flight), so that the trackers and DuckDB's storing run on different cores. The database is the same
+ * either way: one writer appends each table's rows in the order the trackers produced them. DuckDB
+ * appenders are confined to the thread that created them, so a threaded writer creates, uses and closes
+ * them on its own thread. {@link #appender}, the {@link TableAppender}s and {@link #finish} are used from
+ * one thread.
  */
 public final class DerivedWriter {
     /** {@code etwreplay.replay.writer}: false appends on the caller's thread (default: a thread when 2+ CPUs). */
     public static final String THREAD_PROPERTY = "etwreplay.replay.writer";
-    private static final int BATCH = 2048;
-    private static final int QUEUED_BATCHES = 4;
-
-    private static final class Batch {
-        final DerivedTable[] tables = new DerivedTable[BATCH];
-        final Object[][] rows = new Object[BATCH][];
-        int size;
-        boolean last;
-    }
+    private static final int BATCH_ROWS = 1024;
+    /** Batches per table: one being filled, the others queued or being appended. */
+    private static final int BATCHES_PER_TABLE = 4;
+    private static final RowBatch END = new RowBatch(DerivedTable.MACHINE, 0, null);
 
     private final DuckDBConnection connection;
     private final Map<DerivedTable, DuckDBAppender> appenders = new EnumMap<>(DerivedTable.class);
+    private final Map<DerivedTable, TableAppender> tables = new EnumMap<>(DerivedTable.class);
+    /** The filling thread's view of each table's free batches (the writer thread only offers to them). */
+    private final Map<DerivedTable, BlockingQueue<RowBatch>> free = new EnumMap<>(DerivedTable.class);
+    private final Map<DerivedTable, Integer> allocated = new EnumMap<>(DerivedTable.class);
     private final Thread thread;
-    private final BlockingQueue<Batch> full;
-    private final BlockingQueue<Batch> free;
-    private Batch current;
+    private final BlockingQueue<RowBatch> full;
     private volatile Throwable failure;
     private boolean finished;
 
@@ -51,15 +47,9 @@ public final class DerivedWriter {
         if (!threaded) {
             thread = null;
             full = null;
-            free = null;
             return;
         }
-        full = new ArrayBlockingQueue<>(QUEUED_BATCHES + 2);
-        free = new ArrayBlockingQueue<>(QUEUED_BATCHES + 2);
-        for (int i = 0; i < QUEUED_BATCHES + 1; i++) {
-            free.add(new Batch());
-        }
-        current = new Batch();
+        full = new ArrayBlockingQueue<>(BATCHES_PER_TABLE * DerivedTable.values().length + 1);
         thread = new Thread(this::run, "etwreplay-derived-writer");
         thread.setDaemon(true);
         thread.start();
@@ -70,23 +60,41 @@ public final class DerivedWriter {
         return p != null ? Boolean.parseBoolean(p.trim()) : Runtime.getRuntime().availableProcessors() >= 2;
     }
 
-    /** One complete row of {@code table}, its values in column order (boxed; null is SQL NULL). */
-    void add(DerivedTable table, Object[] row) {
+    /** The row collector of {@code table} (one per table and writer). */
+    public TableAppender appender(DerivedTable table) {
+        return tables.computeIfAbsent(table, t -> {
+            BlockingQueue<RowBatch> home = null;
+            if (thread != null) {
+                home = new ArrayBlockingQueue<>(BATCHES_PER_TABLE);
+                free.put(t, home);
+                allocated.put(t, 1);
+            }
+            return new TableAppender(this, t, new RowBatch(t, BATCH_ROWS, home));
+        });
+    }
+
+    /**
+     * Takes a batch of rows and returns the (empty) batch to fill next: the same one when appending on
+     * this thread, else a free one of the same table.
+     */
+    RowBatch swap(RowBatch batch) {
         if (thread == null) {
             try {
-                append(table, row);
+                append(batch);
             } catch (SQLException e) {
-                throw new StoreException("appending to " + table.tableName(), e);
+                throw new StoreException("appending to " + batch.table.tableName(), e);
             }
-            return;
+            batch.clear();
+            return batch;
         }
-        Batch b = current;
-        b.tables[b.size] = table;
-        b.rows[b.size] = row;
-        if (++b.size == BATCH) {
-            hand(b);
-            current = take();
+        hand(batch);
+        BlockingQueue<RowBatch> pool = free.get(batch.table);
+        RowBatch next = pool.poll();
+        if (next == null && allocated.get(batch.table) < BATCHES_PER_TABLE) {
+            allocated.merge(batch.table, 1, Integer::sum);
+            return new RowBatch(batch.table, BATCH_ROWS, pool);
         }
+        return next != null ? next : take(pool);
     }
 
     /** Appends what is queued and closes the appenders; their rows join the caller's transaction. */
@@ -95,13 +103,14 @@ public final class DerivedWriter {
             return;
         }
         finished = true;
+        for (TableAppender t : tables.values()) {
+            t.flush();
+        }
         if (thread == null) {
             closeAppenders();
             return;
         }
-        current.last = true;
-        hand(current);
-        current = null;
+        hand(END);
         try {
             thread.join();
         } catch (InterruptedException e) {
@@ -111,7 +120,7 @@ public final class DerivedWriter {
         rethrow();
     }
 
-    private void hand(Batch b) {
+    private void hand(RowBatch b) {
         rethrow();
         try {
             while (!full.offer(b, 100, TimeUnit.MILLISECONDS)) {
@@ -123,10 +132,10 @@ public final class DerivedWriter {
         }
     }
 
-    private Batch take() {
+    private RowBatch take(BlockingQueue<RowBatch> pool) {
         try {
-            Batch b;
-            while ((b = free.poll(100, TimeUnit.MILLISECONDS)) == null) {
+            RowBatch b;
+            while ((b = pool.poll(100, TimeUnit.MILLISECONDS)) == null) {
                 rethrow();
             }
             return b;
@@ -151,53 +160,42 @@ public final class DerivedWriter {
 
     private void run() {
         while (true) {
-            Batch b;
+            RowBatch b;
             try {
                 b = full.take();
             } catch (InterruptedException e) {
                 failure = new StoreException("derived-table writer", e);
                 return;
             }
-            if (failure == null) {
+            if (b == END) {
                 try {
-                    for (int i = 0; i < b.size; i++) {
-                        append(b.tables[i], b.rows[i]);
-                    }
-                    if (b.last) {
-                        closeAppenders();
-                    }
+                    closeAppenders();
                 } catch (SQLException | RuntimeException | Error e) {
-                    failure = e;
-                }
-            }
-            boolean last = b.last;
-            Arrays.fill(b.rows, 0, b.size, null);
-            b.size = 0;
-            if (last) {
-                if (failure != null) {
-                    try {
-                        closeAppenders();
-                    } catch (SQLException | RuntimeException ignored) {
-                        // rolled back anyway
+                    if (failure == null) {
+                        failure = e;
                     }
                 }
                 return;
             }
-            free.offer(b);
+            if (failure == null) {
+                try {
+                    append(b);
+                } catch (SQLException | RuntimeException | Error e) {
+                    failure = e;
+                }
+            }
+            b.clear();
+            b.home.offer(b);
         }
     }
 
-    private void append(DerivedTable table, Object[] row) throws SQLException {
-        DuckDBAppender a = appenders.get(table);
+    private void append(RowBatch b) throws SQLException {
+        DuckDBAppender a = appenders.get(b.table);
         if (a == null) {
-            a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table.tableName());
-            appenders.put(table, a);
+            a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, b.table.tableName());
+            appenders.put(b.table, a);
         }
-        a.beginRow();
-        for (Object v : row) {
-            AppenderValues.append(a, v);
-        }
-        a.endRow();
+        b.appendTo(a);
     }
 
     private void closeAppenders() throws SQLException {

@@ -6,20 +6,25 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The derived-table schema, created from the versioned {@code replay-schema.sql} resource beside the raw
- * schema. Derived rows can always be recomputed from the raw tables, so a database written by another
- * replay schema version gets its derived tables dropped and recreated (every trace must then be replayed
- * again; {@link #ensure} says so).
+ * schema: its ENUM types, then its tables. Derived rows can always be recomputed from the raw tables, so a
+ * database written by another replay schema version gets its derived tables (and this version's types,
+ * should they exist) dropped and recreated (every trace must then be replayed again; {@link #ensure} says
+ * so).
  */
 public final class ReplaySchema {
-    /** Version of the derived schema written by this build. */
-    public static final int VERSION = 1;
+    /** Version of the derived schema written by this build (2: categorical columns are ENUM types). */
+    public static final int VERSION = 2;
     /** Key of the version in the raw schema's {@code schema_info} table. */
     public static final String VERSION_KEY = "replay_schema_version";
     private static final String RESOURCE = "replay-schema.sql";
+    private static final Pattern CREATE_TYPE = Pattern.compile("^CREATE TYPE (\\w+) AS ENUM", Pattern.MULTILINE);
 
     private ReplaySchema() {
     }
@@ -27,6 +32,18 @@ public final class ReplaySchema {
     /** The resource text split into statements. */
     static List<String> statements() {
         return SqlScript.statements(ReplaySchema.class, RESOURCE);
+    }
+
+    /** The ENUM types the resource creates, in its order. */
+    public static List<String> enumTypes() {
+        List<String> names = new ArrayList<>();
+        for (String sql : statements()) {
+            Matcher m = CREATE_TYPE.matcher(sql);
+            if (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
     }
 
     /**
@@ -52,6 +69,9 @@ public final class ReplaySchema {
             if (existing != null) {
                 for (DerivedTable t : DerivedTable.values()) {
                     st.execute("DROP TABLE IF EXISTS " + t.tableName());
+                }
+                for (String type : enumTypes()) {
+                    st.execute("DROP TYPE IF EXISTS " + type);
                 }
                 dropped = true;
             }

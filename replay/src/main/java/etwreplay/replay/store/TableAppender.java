@@ -3,62 +3,81 @@ package etwreplay.replay.store;
 import java.util.Map;
 
 /**
- * Collects the rows of one derived table for a {@link DerivedWriter} (which appends them through the
- * DuckDB Appender, never row-by-row INSERTs). Values go in {@link DerivedTable#columns()} order;
- * {@link #end()} checks that each row has every column. A {@code null} value is SQL NULL. One thread.
+ * Collects the rows of one derived table for its {@link DerivedWriter} (which appends them through the
+ * DuckDB Appender, never row-by-row INSERTs). Values go in {@link DerivedTable#columns()} order, typed
+ * and unboxed into a {@link RowBatch}; {@link #end()} checks that each row has every column. A
+ * {@code null} value is SQL NULL. One thread; made by {@link DerivedWriter#appender}.
  */
-public final class TableAppender implements AutoCloseable {
+public final class TableAppender {
     private final DerivedTable table;
     private final DerivedWriter writer;
     private final int width;
-    private Object[] row;
+    private RowBatch batch;
+    private int cell;
     private int column;
     private long rows;
 
-    public TableAppender(DerivedWriter writer, DerivedTable table) {
+    TableAppender(DerivedWriter writer, DerivedTable table, RowBatch first) {
         this.table = table;
         this.writer = writer;
         this.width = table.columns().size();
+        this.batch = first;
     }
 
     /** Starts a row with its {@code trace_id}. */
     public TableAppender begin(int traceId) {
-        row = new Object[width];
+        cell = batch.rows * width;
         column = 0;
         return i32(traceId);
     }
 
-    private TableAppender put(Object v) {
+    private TableAppender put(byte kind, long number, Object object) {
         if (column < width) {
-            row[column] = v;
+            int i = cell + column;
+            batch.kinds[i] = kind;
+            batch.numbers[i] = number;
+            batch.objects[i] = object;
         }
         column++;
         return this;
     }
 
+    private TableAppender putNull() {
+        return put(RowBatch.NULL, 0, null);
+    }
+
+    public TableAppender i32(int v) {
+        return put(RowBatch.I32, v, null);
+    }
+
     public TableAppender i32(Integer v) {
-        return put(v);
+        return v == null ? putNull() : i32(v.intValue());
+    }
+
+    public TableAppender i64(long v) {
+        return put(RowBatch.I64, v, null);
     }
 
     public TableAppender i64(Long v) {
-        return put(v);
+        return v == null ? putNull() : i64(v.longValue());
     }
 
     /** An unsigned 64-bit value (address) for a UBIGINT column; the bits are stored unchanged. */
     public TableAppender u64(Long v) {
-        return put(v);
+        return i64(v);
     }
 
+    /** Text for a VARCHAR column, or a member of an ENUM column's type (another value fails the append). */
     public TableAppender str(String v) {
-        return put(v);
+        return v == null ? putNull() : put(RowBatch.STR, 0, v);
     }
 
     public TableAppender bool(Boolean v) {
-        return put(v);
+        return v == null ? putNull() : put(RowBatch.BOOL, v ? 1 : 0, null);
     }
 
     public TableAppender map(Map<?, ?> v) {
-        return put(v);
+        return v == null ? putNull() : put(RowBatch.MAP, 0, v);
     }
 
     /** Ends the row; fails when it does not have exactly the table's columns (a bug in its producer). */
@@ -67,17 +86,20 @@ public final class TableAppender implements AutoCloseable {
             throw new IllegalStateException(table.tableName() + " row has " + column + " values for " + width
                     + " columns");
         }
-        writer.add(table, row);
-        row = null;
         rows++;
+        if (++batch.rows == batch.capacity) {
+            batch = writer.swap(batch);
+        }
     }
 
     public long rows() {
         return rows;
     }
 
-    /** Nothing to release: the {@link DerivedWriter} owns the appender. */
-    @Override
-    public void close() {
+    /** Hands the rows not yet handed to the writer (at {@link DerivedWriter#finish}). */
+    void flush() {
+        if (batch.rows > 0) {
+            batch = writer.swap(batch);
+        }
     }
 }

@@ -37,6 +37,18 @@ import java.util.Map;
 public final class ChainTracker {
     /** Longest ISR-exit-to-DPC-entry gap still paired (an inference window, not a hardware limit). */
     static final long MAX_ISR_TO_DPC_NS = 50_000_000L;
+    /** isr_basis: how a chain's (or a DPC span's) ISR was found; irq_chain adds COMPLETED_IN_ISR. */
+    static final String SAME_MODULE = "same_module";
+    static final String NEAREST_PRECEDING = "nearest_preceding";
+    static final String TIMER_DPC = "timer_dpc";
+    static final String NO_ISR = "none";
+    static final String COMPLETED_IN_ISR = "completed_in_isr";
+    /** apc_basis: how the completion APC's time was inferred. */
+    static final String NEXT_SWITCH_IN = "next_switch_in";
+    static final String ISSUER_INTERRUPTED = "issuer_interrupted";
+    static final String ISSUER_RUNNING = "issuer_running";
+    static final String NEXT_SAMPLE = "next_sample";
+    static final String NOT_SEEN = "not_seen";
     /** ISRs remembered per CPU for pairing. */
     private static final int RECENT_ISRS = 32;
 
@@ -87,7 +99,7 @@ public final class ChainTracker {
             return;
         }
         if ("TimerDPC".equals(s.kind) || "IOTimer".equals(s.kind)) {
-            s.queuedByBasis = "timer_dpc";
+            s.queuedByBasis = TIMER_DPC;
             return;
         }
         Span latest = null;
@@ -104,12 +116,12 @@ public final class ChainTracker {
         if (pick != null) {
             pick.claimed = true;
             s.queuedBy = pick;
-            s.queuedByBasis = sameModule != null ? "same_module" : "nearest_preceding";
+            s.queuedByBasis = sameModule != null ? SAME_MODULE : NEAREST_PRECEDING;
             if (worstWaitDpc == null || wait(s) > wait(worstWaitDpc)) {
                 worstWaitDpc = s;
             }
         } else {
-            s.queuedByBasis = "none";
+            s.queuedByBasis = NO_ISR;
         }
     }
 
@@ -118,27 +130,27 @@ public final class ChainTracker {
         Completion c = r.completion;
         Span dpc = null;
         Span isr = null;
-        String isrBasis = "none";
+        String isrBasis = NO_ISR;
         if (c.span() != null && c.span().isIsr()) {
             isr = c.span();
-            isrBasis = "completed_in_isr";
+            isrBasis = COMPLETED_IN_ISR;
         } else if (c.span() != null) {
             dpc = c.span();
             isr = dpc.queuedBy;
-            isrBasis = dpc.queuedByBasis == null ? "none" : dpc.queuedByBasis;
+            isrBasis = dpc.queuedByBasis == null ? NO_ISR : dpc.queuedByBasis;
         }
         Chain chain = new Chain(r, isr, isrBasis, dpc);
         Integer tid = r.issuer.tid();
         if (tid == null) {
-            write(chain, null, null, "not_seen");
+            write(chain, null, null, NOT_SEEN);
             return;
         }
         Integer running = state.contexts.cpuRunning(tid);
         if (running != null && running.equals(c.cpu())) {
             Span outer = state.irql.outermost(c.cpu(), c.ts());
-            write(chain, outer == null ? c.ts() : outer.end, running, "issuer_interrupted");
+            write(chain, outer == null ? c.ts() : outer.end, running, ISSUER_INTERRUPTED);
         } else if (running != null) {
-            write(chain, c.ts(), running, "issuer_running");
+            write(chain, c.ts(), running, ISSUER_RUNNING);
         } else {
             waitingForApc.computeIfAbsent(tid, t -> new ArrayList<>()).add(chain);
         }
@@ -160,13 +172,13 @@ public final class ChainTracker {
 
     /** The issuer's next CSwitch-in carries its APC. */
     public void onCSwitch(ReplayEvent.CSwitch e) {
-        resolve(e.newTid(), e.ts(), e.cpu(), "next_switch_in");
+        resolve(e.newTid(), e.ts(), e.cpu(), NEXT_SWITCH_IN);
     }
 
     /** Without CSwitch, the issuer's next sample is the first sign it ran. */
     public void onSample(ReplayEvent.Sample e) {
         if (state.contexts.mode() == CpuContextTracker.Mode.SAMPLE) {
-            resolve(e.tid(), e.ts(), e.cpu(), "next_sample");
+            resolve(e.tid(), e.ts(), e.cpu(), NEXT_SAMPLE);
         }
     }
 
@@ -187,7 +199,7 @@ public final class ChainTracker {
         List<Chain> waiting = e.tid() == null ? null : waitingForApc.remove(e.tid());
         if (waiting != null) {
             for (Chain ch : waiting) {
-                write(ch, null, null, "not_seen");
+                write(ch, null, null, NOT_SEEN);
             }
         }
     }
@@ -196,7 +208,7 @@ public final class ChainTracker {
     public void finish() {
         for (Iterator<List<Chain>> it = waitingForApc.values().iterator(); it.hasNext(); ) {
             for (Chain ch : it.next()) {
-                write(ch, null, null, "not_seen");
+                write(ch, null, null, NOT_SEEN);
             }
             it.remove();
         }

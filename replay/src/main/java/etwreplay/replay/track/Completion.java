@@ -8,7 +8,10 @@ package etwreplay.replay.track;
  * @param irqlBasis the span's irql_basis, or {@code thread_assumed}
  */
 record Completion(long ts, Integer cpu, long seq, Span span, Integer irql, String irqlBasis, Context context) {
+    /** completion_span_kind at thread level. */
+    static final String THREAD = "thread";
+
     String spanKind() {
-        return span == null ? "thread" : span.kind;
+        return span == null ? THREAD : span.kind;
     }
 }

@@ -9,7 +9,9 @@ package etwreplay.replay.track;
  */
 public record Context(Integer tid, Integer pid, String processName, Long directoryTableBase, String source,
         String confidence, Long gapNs) {
-    public static final Context UNKNOWN = new Context(null, null, null, null, null, "unknown", null);
+    /** The confidence of an unknown context. */
+    static final String UNKNOWN_CONFIDENCE = "unknown";
+    public static final Context UNKNOWN = new Context(null, null, null, null, null, UNKNOWN_CONFIDENCE, null);
 
     public boolean known() {
         return tid != null;

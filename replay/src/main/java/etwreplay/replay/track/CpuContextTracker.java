@@ -26,6 +26,14 @@ public final class CpuContextTracker {
     /** Where contexts come from in this trace. */
     public enum Mode { CSWITCH, SAMPLE, NONE }
 
+    /** cpu_context.source and .confidence. */
+    static final String SOURCE_CSWITCH = "cswitch";
+    static final String SOURCE_RUNDOWN = "rundown";
+    static final String SOURCE_SAMPLE = "sample";
+    static final String EXACT = "exact";
+    static final String INFERRED = "inferred";
+    static final String APPROXIMATE = "approximate";
+
     private static final class Current {
         final int cpu;
         final Integer tid;
@@ -37,6 +45,8 @@ public final class CpuContextTracker {
         final String confidence;
         int samples;
         long lastSeen;
+        /** Who is current at any instant of the interval, made on first use (not for samples: gapNs varies). */
+        Context context;
 
         Current(int cpu, Integer tid, Integer pid, String processName, Long dtb, long start, String source,
                 String confidence) {
@@ -78,7 +88,7 @@ public final class CpuContextTracker {
         if (tid == null || mode != Mode.CSWITCH) {
             return;
         }
-        put(newCurrent(cpu, tid, pid, processName, 0, "rundown", "inferred"));
+        put(newCurrent(cpu, tid, pid, processName, 0, SOURCE_RUNDOWN, INFERRED));
     }
 
     public void onCSwitch(ReplayEvent.CSwitch e) {
@@ -91,7 +101,7 @@ public final class CpuContextTracker {
                     + e.ts() + ": old thread " + e.oldTid() + ", but thread " + was.tid + " was current");
         }
         close(was, e.ts());
-        put(newCurrent(e.cpu(), e.newTid(), e.newPid(), e.newProcessName(), e.ts(), "cswitch", "exact"));
+        put(newCurrent(e.cpu(), e.newTid(), e.newPid(), e.newProcessName(), e.ts(), SOURCE_CSWITCH, EXACT));
     }
 
     public void onSample(ReplayEvent.Sample e) {
@@ -105,7 +115,7 @@ public final class CpuContextTracker {
             return;
         }
         close(was, e.ts());
-        Current c = newCurrent(e.cpu(), e.tid(), e.pid(), e.processName(), e.ts(), "sample", "approximate");
+        Current c = newCurrent(e.cpu(), e.tid(), e.pid(), e.processName(), e.ts(), SOURCE_SAMPLE, APPROXIMATE);
         c.samples = 1;
         put(c);
     }
@@ -132,7 +142,7 @@ public final class CpuContextTracker {
         if (c.tid != null && runningOn.get(c.tid) != null && runningOn.get(c.tid) == c.cpu) {
             runningOn.remove(c.tid);
         }
-        boolean sampled = "sample".equals(c.source);
+        boolean sampled = SOURCE_SAMPLE.equals(c.source);
         out.begin(traceId).i32(c.cpu).i64(c.start).i64(end).i64(end - c.start).i32(c.tid).i32(c.pid)
                 .str(c.processName).u64(c.directoryTableBase).str(c.source).str(c.confidence)
                 .i32(sampled ? c.samples : null).i64(sampled ? c.lastSeen : null)
@@ -145,9 +155,14 @@ public final class CpuContextTracker {
         if (c == null) {
             return Context.UNKNOWN;
         }
-        boolean sampled = "sample".equals(c.source);
-        return new Context(c.tid, c.pid, c.processName, c.directoryTableBase, c.source, c.confidence,
-                sampled ? Math.max(0, ts - c.lastSeen) : null);
+        if (SOURCE_SAMPLE.equals(c.source)) {
+            return new Context(c.tid, c.pid, c.processName, c.directoryTableBase, c.source, c.confidence,
+                    Math.max(0, ts - c.lastSeen));
+        }
+        if (c.context == null) {
+            c.context = new Context(c.tid, c.pid, c.processName, c.directoryTableBase, c.source, c.confidence, null);
+        }
+        return c.context;
     }
 
     /**

@@ -42,7 +42,7 @@ public final class DiskRequests {
         if (old != null) {
             log.close(old, RequestLog.MISSING_END, e.ts());
         }
-        Request r = log.open("disk", e.irp());
+        Request r = log.open(RequestLog.DISK, e.irp());
         r.op = op;
         r.majorFunction = majorOf(op);
         r.issueTs = e.ts();
@@ -55,7 +55,7 @@ public final class DiskRequests {
         Request r = open.remove(e.irp());
         String status = RequestLog.COMPLETE;
         if (r == null) {
-            r = log.open("disk", e.irp());
+            r = log.open(RequestLog.DISK, e.irp());
             r.op = op;
             r.majorFunction = majorOf(op);
             status = RequestLog.MISSING_START;

@@ -58,7 +58,7 @@ public final class DriverRequests {
             open.remove(e.irp());
             log.close(r, RequestLog.MISSING_END, e.ts());
         }
-        r = log.open("driver", e.irp());
+        r = log.open(RequestLog.DRIVER, e.irp());
         r.uniqMatchId = e.uniqMatchId();
         r.majorFunction = e.majorFunction();
         r.minorFunction = e.minorFunction();
@@ -99,7 +99,7 @@ public final class DriverRequests {
     private void completeRequest(ReplayEvent.Driver e) {
         Request r = open.get(e.irp());
         if (r == null) {
-            r = log.open("driver", e.irp());
+            r = log.open(RequestLog.DRIVER, e.irp());
             r.issuer = Issuer.UNKNOWN;
             log.complete(r, e.cpu(), e.ts(), e.seq());
             log.close(r, RequestLog.MISSING_START, e.ts());

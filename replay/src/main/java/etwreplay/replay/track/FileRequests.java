@@ -41,7 +41,7 @@ public final class FileRequests {
         if (old != null) {
             log.close(old, RequestLog.MISSING_END, e.ts());
         }
-        Request r = log.open("file", e.irp());
+        Request r = log.open(RequestLog.FILE, e.irp());
         r.op = e.kind();
         r.majorFunction = majorOf(e.kind());
         r.controlCode = e.controlCode();
@@ -58,7 +58,7 @@ public final class FileRequests {
         Request r = open.remove(e.irp());
         String status = RequestLog.COMPLETE;
         if (r == null) {
-            r = log.open("file", e.irp());
+            r = log.open(RequestLog.FILE, e.irp());
             r.op = e.opType();
             r.majorFunction = majorOf(e.opType());
             r.fileObject = e.fileObject();

@@ -108,8 +108,8 @@ public final class HazardDetector {
                 + ", METHOD_NEITHER) issued by " + r.issuer.processName() + " (" + r.issuer.pid() + ") completed in "
                 + c.context().processName() + " (" + c.context().pid() + ") on cpu " + c.cpu()
                 + (c.span() == null ? " at thread level" : " inside " + describe(c.span()));
-        write(NEITHER_FOREIGN, c.ts(), c.cpu(), c.context(), c.span(), null, r.id, r.family.equals("file") ? "file_io"
-                : "driver_irp", c.seq(), evidence, NEITHER);
+        write(NEITHER_FOREIGN, c.ts(), c.cpu(), c.context(), c.span(), null, r.id,
+                r.family.equals(RequestLog.FILE) ? "file_io" : "driver_irp", c.seq(), evidence, NEITHER);
     }
 
     private void checkCanonical(Long address, String what, long ts, Integer cpu, Context ctx, Span span, String table,

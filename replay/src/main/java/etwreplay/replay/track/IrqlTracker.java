@@ -27,6 +27,16 @@ import java.util.Map;
 public final class IrqlTracker {
     static final String NESTED_AT_EQUAL_OR_HIGHER_IRQL = "nested_at_equal_or_higher_irql";
     static final String OVERLAPS_SPAN = "overlaps_span";
+    /** irql_basis: how a span's IRQL was found. */
+    static final String BASIS_DPC = "dpc";
+    static final String BASIS_IO_TIMER = "io_timer";
+    static final String BASIS_THREADED_DPC = "threaded_dpc";
+    static final String BASIS_PASSIVE_ISR = "passive_isr";
+    static final String BASIS_VECTOR = "vector";
+    static final String BASIS_UNKNOWN = "unknown";
+    /** module_basis: how a span's module was found. */
+    static final String MODULE_FROM_IMAGE = "image";
+    static final String MODULE_FROM_SYMBOL = "symbol";
 
     private final int traceId;
     private final IrqlTable irql;
@@ -51,20 +61,19 @@ public final class IrqlTracker {
     public Span enter(ReplayEvent.Span e) {
         long end = e.ts();
         long start = e.initialTs() == null ? end : Math.min(e.initialTs(), end);
-        String where = e.table() + " " + e.kind() + " at ts " + end;
         if (e.initialTs() == null) {
-            anomalies.add(ReplayAnomaly.SPAN_WITHOUT_ENTRY, "seq " + e.seq(), where);
+            anomalies.add(ReplayAnomaly.SPAN_WITHOUT_ENTRY, "seq " + e.seq(), where(e));
         }
         Level level = level(e);
         String module = modules.moduleAt(e.routine());
-        String moduleBasis = module != null ? "image" : null;
+        String moduleBasis = module != null ? MODULE_FROM_IMAGE : null;
         if (module == null) {
             module = ModuleMap.moduleOfSymbol(e.routineSymbol());
-            moduleBasis = module != null ? "symbol" : null;
+            moduleBasis = module != null ? MODULE_FROM_SYMBOL : null;
         }
         long id = nextId++;
         if (e.cpu() == null) {
-            anomalies.add(ReplayAnomaly.SPAN_WITHOUT_CPU, "seq " + e.seq(), where);
+            anomalies.add(ReplayAnomaly.SPAN_WITHOUT_CPU, "seq " + e.seq(), where(e));
             return new Span(id, null, e.kind(), start, end, level.irql, level.basis, e.vector(), e.routine(),
                     e.routineSymbol(), module, moduleBasis, null, Context.UNKNOWN, null, e.seq());
         }
@@ -94,6 +103,11 @@ public final class IrqlTracker {
         return span;
     }
 
+    /** The span's raw row in words, for an anomaly (built only then: most spans have none). */
+    private static String where(ReplayEvent.Span e) {
+        return e.table() + " " + e.kind() + " at ts " + e.ts();
+    }
+
     /** Writes the span's row, once the chain tracker has paired it. */
     public void write(Span s) {
         Context ctx = s.context;
@@ -113,19 +127,19 @@ public final class IrqlTracker {
         String kind = e.kind() == null ? "" : e.kind();
         switch (kind) {
             case "DPC", "TimerDPC":
-                return new Level(IrqlTable.DISPATCH_LEVEL, "dpc");
+                return new Level(IrqlTable.DISPATCH_LEVEL, BASIS_DPC);
             case "IOTimer":
-                return new Level(IrqlTable.DISPATCH_LEVEL, "io_timer");
+                return new Level(IrqlTable.DISPATCH_LEVEL, BASIS_IO_TIMER);
             case "ThreadedDPC":
-                return new Level(IrqlTable.PASSIVE_LEVEL, "threaded_dpc");
+                return new Level(IrqlTable.PASSIVE_LEVEL, BASIS_THREADED_DPC);
             case "ISR-PASS":
-                return new Level(IrqlTable.PASSIVE_LEVEL, "passive_isr");
+                return new Level(IrqlTable.PASSIVE_LEVEL, BASIS_PASSIVE_ISR);
             default:
                 if (kind.startsWith("ISR")) {
                     Integer level = irql.isrIrql(e.vector());
-                    return new Level(level, level == null ? "unknown" : "vector");
+                    return new Level(level, level == null ? BASIS_UNKNOWN : BASIS_VECTOR);
                 }
-                return new Level(null, "unknown");
+                return new Level(null, BASIS_UNKNOWN);
         }
     }
 

@@ -9,6 +9,8 @@ import etwreplay.replay.machine.MachineSpec;
  * rule asks: who issued this, and where and in whose context is this CPU now. One thread.
  */
 public final class MachineState {
+    /** completion_irql_basis at thread level: no span in progress, PASSIVE_LEVEL assumed. */
+    static final String THREAD_ASSUMED = "thread_assumed";
     final MachineSpec machine;
     final ProcessDirectory directory;
     final ModuleMap modules;
@@ -30,7 +32,7 @@ public final class MachineState {
         Context ctx = contexts.at(cpu, ts);
         if (span == null) {
             return new Completion(ts, cpu, seq, null, cpu == null ? null : IrqlTable.PASSIVE_LEVEL,
-                    cpu == null ? null : "thread_assumed", ctx);
+                    cpu == null ? null : THREAD_ASSUMED, ctx);
         }
         return new Completion(ts, cpu, seq, span, span.irql, span.irqlBasis, ctx);
     }

@@ -22,6 +22,11 @@ import java.util.TreeMap;
  * </pre>
  */
 public final class RequestLog {
+    /** Request families (irp.family). */
+    static final String DISK = "disk";
+    static final String FILE = "file";
+    static final String DRIVER = "driver";
+    /** irp.status. */
     static final String COMPLETE = "complete";
     static final String MISSING_END = "missing_end";
     static final String MISSING_START = "missing_start";
