@@ -21,6 +21,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLInputFactory2;
 
 /**
  * Reads {@code tracerpt trace.etl -of XML} output and exported event XML (FORMATS.md §6): a sequence of
@@ -79,6 +80,10 @@ public final class TracerptXmlReader implements TraceReader {
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
+        // Speed only (issue #7): elements are matched by local name, so namespace URIs need not be interned.
+        // (A larger input buffer is no option: Woodstox decodes a buffer ahead, so an invalid UTF-8 byte
+        // further on would be reported before an earlier error, and the events before it lost.)
+        f.setProperty(XMLInputFactory2.P_INTERN_NS_URIS, Boolean.FALSE);
         f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             throw new XMLStreamException("refused to resolve external entity " + systemId);
         });
@@ -182,7 +187,7 @@ public final class TracerptXmlReader implements TraceReader {
                     }
                     if (token == XMLStreamConstants.START_ELEMENT && "Event".equals(r.getLocalName())) {
                         eventLine = r.getLocation().getLineNumber();
-                        event.reset(sink, "line " + eventLine);
+                        event.reset(sink, eventLine);
                         eventXml.read();
                         eventLine = -1;
                         mapper.map(event);
