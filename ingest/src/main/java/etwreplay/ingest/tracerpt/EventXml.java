@@ -23,6 +23,7 @@ final class EventXml {
 
     private final XMLStreamReader r;
     private final RenderedEvent e;
+    private final SystemTimes systemTimes = new SystemTimes();
 
     EventXml(XMLStreamReader reader, RenderedEvent event) {
         this.r = reader;
@@ -66,21 +67,29 @@ final class EventXml {
         }
     }
 
-    /** The text of a simple element, ending on its end tag; child elements are skipped. */
+    /**
+     * The text of a simple element, ending on its end tag; child elements are skipped. The parser's
+     * string is returned as is when the text comes in one piece, as it nearly always does.
+     */
     private String text() throws XMLStreamException {
-        StringBuilder sb = null;
+        String first = null;
+        StringBuilder more = null;
         while (true) {
             int t = r.next();
             if (t == XMLStreamConstants.CHARACTERS || t == XMLStreamConstants.CDATA
                     || t == XMLStreamConstants.SPACE) {
-                if (sb == null) {
-                    sb = new StringBuilder();
+                if (first == null) {
+                    first = r.getText();
+                } else {
+                    if (more == null) {
+                        more = new StringBuilder(first);
+                    }
+                    more.append(r.getText());
                 }
-                sb.append(r.getText());
             } else if (t == XMLStreamConstants.START_ELEMENT) {
                 skip();
             } else if (t == XMLStreamConstants.END_ELEMENT) {
-                return sb == null ? "" : sb.toString();
+                return more != null ? more.toString() : first != null ? first : "";
             } else if (t == XMLStreamConstants.ENTITY_REFERENCE) {
                 throw new XMLStreamException("entity reference &" + r.getLocalName()
                         + "; refused (entities are never expanded)", r.getLocation());
@@ -113,7 +122,7 @@ final class EventXml {
                 case "TimeCreated" -> {
                     String system = attr("SystemTime");
                     String raw = attr("RawTime");
-                    e.epochNanos = system == null ? null : TracerptValues.isoTimeEpochNanos(system);
+                    e.epochNanos = system == null ? null : systemTimes.epochNanos(system);
                     e.rawTime = raw == null ? null : TracerptValues.number(raw);
                     if (e.epochNanos == null && system != null) {
                         e.headerExtra.put("SystemTime", system);

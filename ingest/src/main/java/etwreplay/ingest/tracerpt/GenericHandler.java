@@ -1,7 +1,6 @@
 package etwreplay.ingest.tracerpt;
 
 import etwreplay.ingest.event.GenericEvent;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,7 +15,7 @@ final class GenericHandler implements KernelEventHandler {
                 : e.providerGuid != null ? "{" + e.providerGuid + "}" : null;
         Map<String, String> extra = null;
         if (!e.identity.isEmpty() || !e.headerExtra.isEmpty()) {
-            extra = new LinkedHashMap<>(e.identity);
+            extra = e.identity.toMap();
             extra.putAll(e.headerExtra);
         }
         c.sink().accept(new GenericEvent(c.ts(), c.cpu(), e.displayName(), provider, e.opcode, e.version, e.pid,

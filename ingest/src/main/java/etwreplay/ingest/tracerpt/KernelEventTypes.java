@@ -17,7 +17,13 @@ import java.util.Map;
  * Built once; read-only afterwards.
  */
 final class KernelEventTypes {
-    private static final Map<String, KernelEventHandler> HANDLERS = new HashMap<>();
+    /** An event's opcode is one byte (EVENT_TRACE_HEADER.Class.Type; SCHEMAS.md §0.1). */
+    private static final int OPCODES = 256;
+    /**
+     * Handlers by class GUID, then by opcode: the lookup runs for every event, and a GUID:opcode key
+     * string built per event cost more than the rest of it (issue #7).
+     */
+    private static final Map<String, KernelEventHandler[]> HANDLERS = new HashMap<>();
     private static final Map<String, Integer> OPCODES_BY_NAME = new HashMap<>();
 
     static {
@@ -89,13 +95,17 @@ final class KernelEventTypes {
     }
 
     private static void add(String classGuid, int opcode, String opcodeName, KernelEventHandler handler) {
-        HANDLERS.put(classGuid + ":" + opcode, handler);
+        HANDLERS.computeIfAbsent(classGuid, g -> new KernelEventHandler[OPCODES])[opcode] = handler;
         OPCODES_BY_NAME.put(classGuid + ":" + opcodeName, opcode);
     }
 
     /** The handler of a modelled kernel event, or null. */
     static KernelEventHandler handlerFor(String classGuid, Integer opcode) {
-        return classGuid == null || opcode == null ? null : HANDLERS.get(classGuid + ":" + opcode);
+        if (classGuid == null || opcode == null || opcode < 0 || opcode >= OPCODES) {
+            return null;
+        }
+        KernelEventHandler[] byOpcode = HANDLERS.get(classGuid);
+        return byOpcode == null ? null : byOpcode[opcode];
     }
 
     /** The opcode of a modelled event named {@code opcodeName} in its class (CSV without an Opcode column). */

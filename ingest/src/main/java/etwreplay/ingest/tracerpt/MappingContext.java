@@ -66,7 +66,7 @@ final class MappingContext {
         }
         Long t = clock.payloadTime(text);
         if (t == null || t > ts) {
-            sink.anomaly(Anomaly.UNRESOLVED_TIME, e.location, e.displayName() + " " + field + " = " + text.strip());
+            sink.anomaly(Anomaly.UNRESOLVED_TIME, e.location(), e.displayName() + " " + field + " = " + text.strip());
             e.keep(field, text.strip());
             return null;
         }
@@ -82,7 +82,7 @@ final class MappingContext {
         }
         Long ns = clock.qpcTicksToNanos(ticks);
         if (ns == null) {
-            sink.anomaly(Anomaly.UNRESOLVED_TIME, e.location, e.displayName() + " " + field + " = " + text.strip());
+            sink.anomaly(Anomaly.UNRESOLVED_TIME, e.location(), e.displayName() + " " + field + " = " + text.strip());
             e.keep(field, text.strip());
         }
         return ns;
@@ -99,13 +99,13 @@ final class MappingContext {
             if (KernelThreadNames.isName(text.strip())) {
                 return text.strip();
             }
-            sink.anomaly(Anomaly.UNKNOWN_NAME, e.location, field + " = " + text);
+            sink.anomaly(Anomaly.UNKNOWN_NAME, e.location(), field + " = " + text);
             e.keep(field, text);
             return null;
         }
         String name = names.apply(n);
         if (name == null) {
-            sink.anomaly(Anomaly.OUT_OF_RANGE_VALUE, e.location, field + " = " + text.strip());
+            sink.anomaly(Anomaly.OUT_OF_RANGE_VALUE, e.location(), field + " = " + text.strip());
             e.keep(field, text.strip());
         }
         return name;

@@ -2,10 +2,8 @@ package etwreplay.ingest.tracerpt;
 
 import etwreplay.ingest.event.Anomaly;
 import etwreplay.ingest.event.EventSink;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One event as tracerpt rendered it, whether read from XML ({@code System}, {@code EventData/Data
@@ -42,20 +40,19 @@ final class RenderedEvent {
      * Header values that identify the event (EventID, Level, Task, Keywords, GUIDs …): implied by the
      * canonical table a modelled event lands in, kept in extra of generic events.
      */
-    final Map<String, String> identity = new LinkedHashMap<>();
+    final NamedValues identity = new NamedValues();
     /** Header attributes not modelled anywhere else (KernelTime, ActivityID …), kept in extra. */
     final Map<String, String> headerExtra = new LinkedHashMap<>();
-    /** Payload fields by tracerpt name, in order. */
-    final Map<String, String> fields = new LinkedHashMap<>();
-    /** e.g. {@code line 12}. */
-    String location;
+    /** Payload fields by tracerpt name, in order, each marked when a getter reads it. */
+    final NamedValues fields = new NamedValues();
+    /** Line of the event in its file; its location text is made only when an anomaly needs it. */
+    private long line;
 
-    private final Set<String> used = new HashSet<>();
     private Map<String, String> unreadable;
     private EventSink sink;
 
     /** Clears everything for the next event. */
-    void reset(EventSink anomalies, String where) {
+    void reset(EventSink anomalies, long lineNumber) {
         providerName = null;
         providerGuid = null;
         className = null;
@@ -73,19 +70,19 @@ final class RenderedEvent {
         identity.clear();
         headerExtra.clear();
         fields.clear();
-        used.clear();
         unreadable = null;
         sink = anomalies;
-        location = where;
+        line = lineNumber;
     }
 
     /** Adds a payload field; a repeated name gets {@code #2}, {@code #3} … */
     void field(String name, String value) {
-        String k = name;
-        for (int n = 2; fields.containsKey(k); n++) {
-            k = name + "#" + n;
-        }
-        fields.put(k, value);
+        fields.add(name, value);
+    }
+
+    /** e.g. {@code line 12}. */
+    String location() {
+        return "line " + line;
     }
 
     boolean isKernel() {
@@ -95,9 +92,10 @@ final class RenderedEvent {
     /** Text of the first present field among {@code names} (marked read), stripped; null when absent or blank. */
     String text(String... names) {
         for (String n : names) {
-            String v = fields.get(n);
-            if (v != null) {
-                used.add(n);
+            int i = fields.indexOf(n);
+            if (i >= 0 && fields.value(i) != null) {
+                fields.markRead(i);
+                String v = fields.value(i);
                 return v.isBlank() ? null : v.strip();
             }
         }
@@ -117,9 +115,10 @@ final class RenderedEvent {
     /** An integer field (decimal or 0x hex); null when absent; unreadable text is counted and kept. */
     Long number(String... names) {
         for (String n : names) {
-            String v = fields.get(n);
-            if (v != null) {
-                used.add(n);
+            int i = fields.indexOf(n);
+            if (i >= 0 && fields.value(i) != null) {
+                fields.markRead(i);
+                String v = fields.value(i);
                 if (v.isBlank()) {
                     return null;
                 }
@@ -146,13 +145,16 @@ final class RenderedEvent {
     /** Marks a field as deliberately not stored (e.g. a padding field). */
     void skip(String... names) {
         for (String n : names) {
-            used.add(n);
+            int i = fields.indexOf(n);
+            if (i >= 0) {
+                fields.markRead(i);
+            }
         }
     }
 
     /** Keeps text that could not be read under its field name, and counts it. */
     void unreadable(String name, String text) {
-        sink.anomaly(Anomaly.UNPARSEABLE_VALUE, location, name + " = " + text);
+        sink.anomaly(Anomaly.UNPARSEABLE_VALUE, location(), name + " = " + text);
         keep(name, text);
     }
 
@@ -170,12 +172,13 @@ final class RenderedEvent {
         if (!headerExtra.isEmpty()) {
             out = new LinkedHashMap<>(headerExtra);
         }
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            if (!used.contains(f.getKey()) && f.getValue() != null && !f.getValue().isBlank()) {
+        for (int i = 0; i < fields.size(); i++) {
+            String v = fields.value(i);
+            if (!fields.isRead(i) && v != null && !v.isBlank()) {
                 if (out == null) {
                     out = new LinkedHashMap<>();
                 }
-                out.put(f.getKey(), f.getValue().strip());
+                out.put(fields.name(i), v.strip());
             }
         }
         if (unreadable != null) {
@@ -190,8 +193,9 @@ final class RenderedEvent {
     /** Every payload field (values stripped of tracerpt's padding), for generic events. */
     Map<String, String> allFields() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            out.put(f.getKey(), f.getValue() == null ? null : f.getValue().strip());
+        for (int i = 0; i < fields.size(); i++) {
+            String v = fields.value(i);
+            out.put(fields.name(i), v == null ? null : v.strip());
         }
         return out;
     }

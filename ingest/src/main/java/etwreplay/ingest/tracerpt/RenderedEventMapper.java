@@ -43,7 +43,7 @@ final class RenderedEventMapper {
         Long ts = context.clock().ts(e);
         if (ts == null) {
             // Kept, at the previous event's time so that file order is kept; counted.
-            context.sink().anomaly(Anomaly.UNRESOLVED_TIME, e.location, e.displayName() + " has no usable time");
+            context.sink().anomaly(Anomaly.UNRESOLVED_TIME, e.location(), e.displayName() + " has no usable time");
             ts = lastTs;
         }
         lastTs = ts;

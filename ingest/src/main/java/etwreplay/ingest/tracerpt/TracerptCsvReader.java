@@ -51,7 +51,7 @@ public final class TracerptCsvReader implements TraceReader {
             List<String> row;
             long rows = 0;
             while ((row = csv.next()) != null) {
-                e.reset(sink, "line " + csv.line());
+                e.reset(sink, csv.line());
                 if (fill(e, row, cols, mapper.context())) {
                     mapper.map(e);
                 }
@@ -71,7 +71,7 @@ public final class TracerptCsvReader implements TraceReader {
     private static boolean fill(RenderedEvent e, List<String> row, Columns c, MappingContext ctx) {
         String name = c.get(row, c.eventName);
         if (name == null || name.isEmpty()) {
-            ctx.sink().anomaly(Anomaly.UNPARSEABLE_LINE, e.location, String.join(", ", row));
+            ctx.sink().anomaly(Anomaly.UNPARSEABLE_LINE, e.location(), String.join(", ", row));
             return false;
         }
         String classGuid = KernelClasses.guidOf(name);
@@ -129,7 +129,7 @@ public final class TracerptCsvReader implements TraceReader {
         }
         if (layout == null) {
             if (count > 0 || e.classGuid != null) {
-                ctx.sink().anomaly(Anomaly.UNKNOWN_EVENT_TYPE, e.location, e.displayName() + " version " + e.version
+                ctx.sink().anomaly(Anomaly.UNKNOWN_EVENT_TYPE, e.location(), e.displayName() + " version " + e.version
                         + ": no field names known; kept as UserData1…");
             }
             for (int i = 0; i < count; i++) {
@@ -138,7 +138,7 @@ public final class TracerptCsvReader implements TraceReader {
             return;
         }
         if (layout.otherVersion()) {
-            ctx.sink().anomaly(Anomaly.UNKNOWN_VERSION, e.location, e.displayName() + " version " + e.version);
+            ctx.sink().anomaly(Anomaly.UNKNOWN_VERSION, e.location(), e.displayName() + " version " + e.version);
         }
         List<String> names = layout.names();
         int surplus = count - names.size();
@@ -156,7 +156,7 @@ public final class TracerptCsvReader implements TraceReader {
             }
         }
         if (count != names.size() && !(surplus > 0 && free >= 0)) {
-            ctx.sink().anomaly(Anomaly.FIELD_COUNT_MISMATCH, e.location, e.displayName() + ": " + count
+            ctx.sink().anomaly(Anomaly.FIELD_COUNT_MISMATCH, e.location(), e.displayName() + ": " + count
                     + " User Data values for " + names.size() + " fields " + names);
             for (int k = 1; v < end; k++) {
                 e.field("UserData" + (names.size() + k), row.get(v++));

@@ -34,6 +34,8 @@ final class LineSource {
     private byte[] line = new byte[256];
     private long lineNumber;
     private long bytesRead;
+    /** Whether the bytes {@link #endOfLine} last scanned were all ASCII. */
+    private boolean ascii;
     private boolean started;
     /** Set for UTF-16 input, which is read through a decoding reader instead of byte by byte. */
     private java.io.BufferedReader wide;
@@ -66,58 +68,82 @@ final class LineSource {
             return text;
         }
         while (true) {
+            if (pos == limit && !fill()) {
+                return null;
+            }
+            int end = endOfLine(pos);
+            if (end < limit && end - pos <= MAX_LINE) {
+                // The whole line is in the buffer (almost always): decode it from there, without a copy.
+                int start = pos;
+                pos = end + 1;
+                lineNumber++;
+                return decode(buf, start, withoutCr(buf, start, end - start), ascii);
+            }
             int len = 0;
-            boolean any = false;
+            boolean allAscii = true;
             boolean overlong = false;
             while (true) {
-                if (pos == limit && !fill()) {
+                int n = end - pos;
+                int take = Math.min(n, MAX_LINE - len);
+                overlong |= take < n;
+                if (len + take > line.length) {
+                    line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE, Math.max(len + take, line.length * 2)));
+                }
+                System.arraycopy(buf, pos, line, len, take);
+                len += take;
+                allAscii &= ascii;
+                if (end < limit) {
+                    pos = end + 1;
                     break;
                 }
-                any = true;
-                byte b = buf[pos++];
-                if (b == '\n') {
+                pos = limit;
+                if (!fill()) {
                     break;
                 }
-                if (len == MAX_LINE) {
-                    overlong = true;
-                    continue;
-                }
-                if (len == line.length) {
-                    line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE, line.length * 2));
-                }
-                line[len++] = b;
-            }
-            if (!any) {
-                return null;
+                end = endOfLine(pos);
             }
             lineNumber++;
             if (overlong) {
+                // Decoded as UTF-8 whatever its bytes: for ASCII that is the same text.
                 sink.anomaly(Anomaly.UNPARSEABLE_LINE, "line " + lineNumber,
-                        "line longer than " + MAX_LINE + " bytes: " + decode(line, Math.min(len, 80)));
+                        "line longer than " + MAX_LINE + " bytes: " + decode(line, 0, Math.min(len, 80), false));
                 continue;
             }
-            if (len > 0 && line[len - 1] == '\r') {
-                len--;
-            }
-            return decode(line, len);
+            return decode(line, 0, withoutCr(line, 0, len), allAscii);
         }
     }
 
-    private String decode(byte[] bytes, int len) {
-        boolean ascii = true;
-        for (int i = 0; i < len; i++) {
-            if (bytes[i] < 0) {
-                ascii = false;
+    /**
+     * Index of the next LF in the buffer from {@code from}, or {@link #limit} when there is none; sets
+     * {@link #ascii} to whether the bytes before it are all ASCII (one pass for both).
+     */
+    private int endOfLine(int from) {
+        int high = 0;
+        int i = from;
+        while (i < limit) {
+            byte b = buf[i];
+            if (b == '\n') {
                 break;
             }
+            high |= b;
+            i++;
         }
-        if (ascii) {
-            return new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
+        ascii = high >= 0;
+        return i;
+    }
+
+    private static int withoutCr(byte[] bytes, int from, int len) {
+        return len > 0 && bytes[from + len - 1] == '\r' ? len - 1 : len;
+    }
+
+    private String decode(byte[] bytes, int from, int len, boolean allAscii) {
+        if (allAscii) {
+            return new String(bytes, from, len, StandardCharsets.ISO_8859_1);
         }
         try {
-            return utf8.decode(ByteBuffer.wrap(bytes, 0, len)).toString();
+            return utf8.decode(ByteBuffer.wrap(bytes, from, len)).toString();
         } catch (CharacterCodingException e) {
-            String text = new String(bytes, 0, len, WINDOWS_1252);
+            String text = new String(bytes, from, len, WINDOWS_1252);
             sink.anomaly(Anomaly.NON_UTF8_LINE, "line " + (lineNumber), text);
             return text;
         }

@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +104,7 @@ public final class XperfDumperReader implements TraceReader {
         private final LineSource lines;
         private final XperfRow row;
         private final Map<String, XperfSchema> schemas = new LinkedHashMap<>();
-        private final Map<String, XperfEventHandler> handlers = new HashMap<>();
+        private final EventTypeIndex types = new EventTypeIndex();
         private State state = State.BEFORE_HEADER;
         private long beginHeaderLine;
 
@@ -160,8 +159,8 @@ public final class XperfDumperReader implements TraceReader {
             if (t.equals(END_HEADER)) {
                 state = State.DATA;
                 for (XperfSchema s : schemas.values()) {
-                    handlers.put(s.eventName(), s.eventName().equals(STACK) ? new StackHandler(s, sink)
-                            : XperfEventTypes.handlerFor(s));
+                    types.add(new EventTypeIndex.EventType(s.eventName(), s, s.eventName().equals(STACK)
+                            ? new StackHandler(s, sink) : XperfEventTypes.handlerFor(s)));
                 }
                 return;
             }
@@ -180,18 +179,22 @@ public final class XperfDumperReader implements TraceReader {
 
         private void data(String text, long n) {
             String line = text;
-            int nul = line.lastIndexOf('\0');
+            int count = row.split(line);
+            int nul = row.lastNul();
             if (nul >= 0) {
                 // A run of NUL bytes: what a machine that died while writing the export, or a bad copy,
                 // leaves behind. Count it and read whatever follows the last NUL on the line.
                 sink.anomaly(Anomaly.DAMAGED_DATA, "line " + n, line);
                 line = line.substring(nul + 1);
+                count = row.split(line);
             }
-            String t = line.strip();
-            if (t.isEmpty()) {
+            // The stripped line is made only for the rare lines that need it, not for every event.
+            int first = firstNonWhitespace(line);
+            if (first == line.length()) {
                 return;
             }
-            if (t.startsWith("Error:")) {
+            if (line.startsWith("Error:", first)) {
+                String t = line.strip();
                 sink.anomaly(Anomaly.TOOL_ERROR_LINE, "line " + n, t);
                 Map<String, String> fields = new LinkedHashMap<>();
                 fields.put("message", t.substring("Error:".length()).strip());
@@ -199,36 +202,48 @@ public final class XperfDumperReader implements TraceReader {
                         fields, null));
                 return;
             }
-            if (t.startsWith("OS Version:")) {
-                traceInfo(t, n);
+            if (line.startsWith("OS Version:", first)) {
+                traceInfo(line.strip(), n);
                 return;
             }
-            int count = row.split(line);
-            String name = row.rawField(0);
-            Long ts = count > 1 ? XperfValues.parseTimestampNanos(row.rawField(1)) : null;
+            Long ts = count > 1 ? XperfValues.parseTimestampNanos(line, row.rawFrom(1), row.rawTo(1)) : null;
             if (ts == null) {
-                sink.anomaly(Anomaly.UNPARSEABLE_LINE, "line " + n, t);
+                sink.anomaly(Anomaly.UNPARSEABLE_LINE, "line " + n, line.strip());
                 return;
             }
-            if (name.equals(FIRST_RELIABLE_EVENT) && count == 2) {
+            EventTypeIndex.EventType type = types.find(line, row.rawFrom(0), row.rawTo(0));
+            String name = type != null ? type.name() : row.rawField(0);
+            if (count == 2 && name.equals(FIRST_RELIABLE_EVENT)) {
                 header.firstReliableTs = ts;
                 return;
             }
-            if (name.equals(FIRST_RELIABLE_CSWITCH) && count == 2) {
+            if (count == 2 && name.equals(FIRST_RELIABLE_CSWITCH)) {
                 header.firstReliableCSwitchTs = ts;
                 return;
             }
-            XperfEventHandler handler = handlers.get(name);
-            XperfSchema schema = schemas.get(name);
-            if (handler == null) {
+            XperfSchema schema;
+            XperfEventHandler handler;
+            if (type != null) {
+                schema = type.schema();
+                handler = type.handler();
+            } else {
                 if (!name.equals(GROUP_MASKS)) {
-                    sink.anomaly(Anomaly.UNKNOWN_EVENT_TYPE, "line " + n, t);
+                    sink.anomaly(Anomaly.UNKNOWN_EVENT_TYPE, "line " + n, line.strip());
                 }
                 schema = positionalSchema(name, count);
                 handler = new GenericHandler(schema);
             }
             row.bind(schema, n, ts);
             handler.handle(row, sink);
+        }
+
+        /** Index of the first character {@link String#strip} would keep; the length when there is none. */
+        private static int firstNonWhitespace(String line) {
+            int i = 0;
+            while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            return i;
         }
 
         /** A schema naming the fields of a header-less event type by position: field2, field3, … */

@@ -2,6 +2,7 @@ package etwreplay.ingest.xperf;
 
 import etwreplay.ingest.event.Anomaly;
 import etwreplay.ingest.event.EventSink;
+import etwreplay.ingest.text.IntegerText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +10,9 @@ import java.util.Map;
  * The data line being handled, seen through its schema. Typed getters parse xperf's renderings
  * (hex with {@code 0x}, decimal, {@code <none>}, {@code name ( pid)}) and count what they cannot read
  * instead of throwing. Every field a handler reads is marked used; the rest become the row's
- * {@code extra} map, so nothing the source printed is lost. Reused for every line; not thread-safe.
+ * {@code extra} map, so nothing the source printed is lost. Fields are kept as index ranges of the line
+ * and read in place: only text a row stores becomes a string (issue #7: a substring per field was the
+ * reader's largest cost). Reused for every line; not thread-safe.
  */
 final class XperfRow {
     private static final String NONE = "<none>";
@@ -18,12 +21,14 @@ final class XperfRow {
     private final EventSink sink;
     private final FieldSplitter splitter = new FieldSplitter();
     private XperfSchema schema;
-    private String[] fields = new String[64];
+    /** Where each bound field lies in {@link #line}: {@code [from, to)}; from is -1 for a field the line lacks. */
+    private int[] from = new int[64];
+    private int[] to = new int[64];
     private boolean[] used = new boolean[64];
     private int fieldCount;
     private long lineNumber;
     private long ts;
-    private String rawLine;
+    private String line;
     /** Surplus fields that no column absorbed (by position), or null. */
     private Map<String, String> surplus;
     private Map<String, String> unreadable;
@@ -32,15 +37,30 @@ final class XperfRow {
         this.sink = sink;
     }
 
-    /** Splits {@code line}; returns the number of raw fields (0 = event name). */
-    int split(String line) {
-        rawLine = line;
-        return splitter.split(line);
+    /** Splits {@code text}; returns the number of raw fields (0 = event name). */
+    int split(String text) {
+        line = text;
+        return splitter.split(text);
+    }
+
+    /** Index of the last NUL character of the line last split, or -1. */
+    int lastNul() {
+        return splitter.lastNul();
     }
 
     /** The trimmed raw field {@code i} of the last split line. */
     String rawField(int i) {
         return splitter.field(i);
+    }
+
+    /** Where {@link #rawField rawField(i)} starts in the line last split. */
+    int rawFrom(int i) {
+        return splitter.from(i);
+    }
+
+    /** Where {@link #rawField rawField(i)} ends (exclusive) in the line last split. */
+    int rawTo(int i) {
+        return splitter.to(i);
     }
 
     int rawCount() {
@@ -51,38 +71,41 @@ final class XperfRow {
      * Binds the last split line to {@code schema}: surplus fields are folded into the schema's free-text
      * column or kept by position, missing ones are NULL; both are counted.
      */
-    void bind(XperfSchema s, long line, long timestampNs) {
+    void bind(XperfSchema s, long lineNo, long timestampNs) {
         this.schema = s;
-        this.lineNumber = line;
+        this.lineNumber = lineNo;
         this.ts = timestampNs;
         this.surplus = null;
         this.unreadable = null;
         int expected = s.size() + 1;
         int actual = splitter.count();
-        if (fields.length < Math.max(expected, actual)) {
-            fields = new String[Math.max(expected, actual) * 2];
-            used = new boolean[fields.length];
+        if (from.length < Math.max(expected, actual)) {
+            from = new int[Math.max(expected, actual) * 2];
+            to = new int[from.length];
+            used = new boolean[from.length];
         }
         int free = s.freeTextField();
         if (actual > expected && free > 0) {
             int excess = actual - expected;
             for (int i = 0; i < free; i++) {
-                fields[i] = s.verbatim(i) ? splitter.span(i, i) : splitter.field(i);
+                bindField(i, s.verbatim(i));
             }
-            fields[free] = splitter.span(free, free + excess);
+            from[free] = splitter.spanFrom(free);
+            to[free] = splitter.spanTo(free + excess);
             for (int i = free + 1; i < expected; i++) {
-                fields[i] = splitter.field(i + excess);
+                from[i] = splitter.from(i + excess);
+                to[i] = splitter.to(i + excess);
             }
         } else {
             int n = Math.min(actual, expected);
             for (int i = 0; i < n; i++) {
-                fields[i] = s.verbatim(i) ? splitter.span(i, i) : splitter.field(i);
+                bindField(i, s.verbatim(i));
             }
             for (int i = n; i < expected; i++) {
-                fields[i] = null;
+                from[i] = -1;
             }
             if (actual != expected) {
-                sink.anomaly(Anomaly.FIELD_COUNT_MISMATCH, location(), rawLine);
+                sink.anomaly(Anomaly.FIELD_COUNT_MISMATCH, location(), line);
                 if (actual > expected) {
                     surplus = new LinkedHashMap<>();
                     for (int i = expected; i < actual; i++) {
@@ -97,6 +120,12 @@ final class XperfRow {
         used[1] = true;
     }
 
+    /** Field {@code i} as split (quotes removed), or exactly as written when verbatim. */
+    private void bindField(int i, boolean verbatim) {
+        from[i] = verbatim ? splitter.spanFrom(i) : splitter.from(i);
+        to[i] = verbatim ? splitter.spanTo(i) : splitter.to(i);
+    }
+
     String location() {
         return "line " + lineNumber;
     }
@@ -109,21 +138,43 @@ final class XperfRow {
         return schema;
     }
 
-    /** Raw text of field {@code f} (marked used); null when absent, empty or {@code <none>}. */
-    String text(int f) {
+    /** The text of field {@code f} as bound; null when the line lacks it. */
+    private String value(int f) {
+        return from[f] < 0 ? null : line.substring(from[f], to[f]);
+    }
+
+    /** True when field {@code f} holds exactly {@code text}. */
+    private boolean holds(int f, String text) {
+        return to[f] - from[f] == text.length() && line.startsWith(text, from[f]);
+    }
+
+    /** True when field {@code f} is absent, empty or {@code <none>}: NULL, and not kept in extra. */
+    private boolean blank(int f) {
+        return from[f] < 0 || from[f] == to[f] || holds(f, NONE);
+    }
+
+    /**
+     * Marks field {@code f} used; true when it holds a value to read. {@code <out of range>} is counted
+     * and read as NULL.
+     */
+    private boolean readable(int f) {
         if (f < 0 || f >= fieldCount) {
-            return null;
+            return false;
         }
         used[f] = true;
-        String v = fields[f];
-        if (v == null || v.isEmpty() || NONE.equals(v)) {
-            return null;
+        if (blank(f)) {
+            return false;
         }
-        if (OUT_OF_RANGE.equals(v)) {
+        if (holds(f, OUT_OF_RANGE)) {
             sink.anomaly(Anomaly.OUT_OF_RANGE_VALUE, location(), schema.columnName(f) + " = " + OUT_OF_RANGE);
-            return null;
+            return false;
         }
-        return v;
+        return true;
+    }
+
+    /** Raw text of field {@code f} (marked used); null when absent, empty or {@code <none>}. */
+    String text(int f) {
+        return readable(f) ? line.substring(from[f], to[f]) : null;
     }
 
     /** Marks field {@code f} as deliberately not stored (e.g. a rendering of a stored numeric column). */
@@ -135,13 +186,12 @@ final class XperfRow {
 
     /** A number: {@code 0x}-prefixed hex (unsigned 64-bit) or signed decimal; null when absent. */
     Long number(int f) {
-        String v = text(f);
-        if (v == null) {
+        if (!readable(f)) {
             return null;
         }
-        Long n = XperfValues.parseNumber(v);
+        Long n = IntegerText.parse(line, from[f], to[f]);
         if (n == null) {
-            unreadable(f, v);
+            unreadable(f, value(f));
         }
         return n;
     }
@@ -159,30 +209,27 @@ final class XperfRow {
 
     /** A duration column printed in microseconds (integer or decimal), as nanoseconds. */
     Long micros(int f) {
-        String v = text(f);
-        if (v == null) {
+        if (!readable(f)) {
             return null;
         }
-        Long ns = XperfValues.parseMicrosAsNanos(v);
+        Long ns = XperfValues.parseMicrosAsNanos(line, from[f], to[f]);
         if (ns == null) {
-            unreadable(f, v);
+            unreadable(f, value(f));
         }
         return ns;
     }
 
     /** The name part of a {@code name ( pid)} cell. */
     String processName(int f) {
-        String v = text(f);
-        return v == null ? null : XperfValues.processName(v);
+        return readable(f) ? XperfValues.processName(line, from[f], to[f]) : null;
     }
 
     /** The pid part of a {@code name ( pid)} cell; NULL when absent or -1. */
     Integer processId(int f) {
-        String v = text(f);
-        if (v == null) {
+        if (!readable(f)) {
             return null;
         }
-        Long pid = XperfValues.processId(v);
+        Long pid = XperfValues.processId(line, from[f], to[f]);
         return pid == null || pid == -1L ? null : Integer.valueOf(pid.intValue());
     }
 
@@ -224,13 +271,10 @@ final class XperfRow {
     Map<String, String> extra() {
         Map<String, String> out = unreadable;
         for (int f = 2; f < fieldCount; f++) {
-            if (used[f]) {
+            if (used[f] || blank(f)) {
                 continue;
             }
-            String v = fields[f];
-            if (v == null || v.isEmpty() || NONE.equals(v)) {
-                continue;
-            }
+            String v = value(f);
             if (out == null) {
                 out = new LinkedHashMap<>();
             }
@@ -259,7 +303,7 @@ final class XperfRow {
             for (int n = 2; out.containsKey(k); n++) {
                 k = name + "#" + n;
             }
-            out.put(k, fields[f]);
+            out.put(k, value(f));
         }
         if (surplus != null) {
             out.putAll(surplus);

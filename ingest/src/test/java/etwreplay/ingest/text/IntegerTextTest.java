@@ -35,4 +35,15 @@ class IntegerTextTest {
         assertNull(IntegerText.parse("12a"));
         assertNull(IntegerText.parse("1 2"));
     }
+
+    @Test
+    void aRangeIsReadInPlaceWithoutItsNeighbours() {
+        String line = "CSwitch, 0x1f,  -12 ,18446744073709551615,x";
+        assertEquals(0x1fL, IntegerText.parse(line, 9, 13));
+        assertEquals(-12L, IntegerText.parse(line, 14, 20), "padding inside the range is ignored");
+        assertEquals(-1L, IntegerText.parse(line, 21, 41));
+        assertEquals(1L, IntegerText.parse(line, 21, 22), "only the range's digits count");
+        assertNull(IntegerText.parse(line, 41, 43), "the comma before x is not part of a number");
+        assertNull(IntegerText.parse(line, 20, 20), "empty");
+    }
 }

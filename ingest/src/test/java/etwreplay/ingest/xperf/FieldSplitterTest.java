@@ -40,4 +40,20 @@ class FieldSplitterTest {
         assertEquals("", s.field(1));
         assertEquals("", s.field(2));
     }
+
+    @Test
+    void rangesLocateFieldsInTheLineWithoutCopying() {
+        String line = "MarkEvent,  800 , \"phase 2, link\", \"C:\\x.exe\" --a";
+        assertEquals(4, s.split(line));
+        assertEquals("800", line.substring(s.from(1), s.to(1)));
+        assertEquals("phase 2, link", line.substring(s.from(2), s.to(2)), "enclosing quotes are outside the range");
+        assertEquals("\"phase 2, link\"", line.substring(s.spanFrom(2), s.spanTo(2)));
+        assertEquals(-1, s.lastNul());
+    }
+
+    @Test
+    void theLastNulOfADamagedLineIsFound() {
+        assertEquals(2, s.split("\0\0\0Disk\0Read, 10"));
+        assertEquals(7, s.lastNul());
+    }
 }
