@@ -1,7 +1,6 @@
 package etwreplay.ingest.event;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The canonical event tables: the public interface users' SQL is written against (DESIGN.md "Time,
@@ -51,24 +50,6 @@ public enum EventTable {
      */
     public static final String EXTRA_COLUMN = "extra";
 
-    /**
-     * The columns stored as DuckDB ENUM types (schema.sql, "ENUM types"), with the type's name: their values
-     * come from closed lists, and an ENUM stores at about the cost of an integer where a VARCHAR costs
-     * ~90-100 ns a row. A value outside the list is not stored in the column (etwreplay.ingest.store).
-     */
-    private static final Map<EventTable, Map<String, String>> ENUM_COLUMNS = Map.ofEntries(
-            Map.entry(PROCESS, Map.of("kind", "process_kind")),
-            Map.entry(THREAD, Map.of("kind", "thread_kind")),
-            Map.entry(IMAGE, Map.of("kind", "image_kind")),
-            Map.entry(CSWITCH, Map.of("old_state", "thread_state", "old_wait_reason", "wait_reason",
-                    "old_wait_mode", "wait_mode")),
-            Map.entry(DPC, Map.of("kind", "dpc_kind")),
-            Map.entry(ISR, Map.of("kind", "isr_kind")),
-            Map.entry(DISK_IO, Map.of("kind", "disk_io_kind")),
-            Map.entry(FILE_IO, Map.of("kind", "file_io_kind", "op_type", "file_io_kind")),
-            Map.entry(DRIVER_IRP, Map.of("kind", "driver_irp_kind")),
-            Map.entry(SYSCALL, Map.of("kind", "syscall_kind")));
-
     private final String tableName;
     private final List<String> columns;
 
@@ -84,10 +65,5 @@ public enum EventTable {
     /** The table-specific columns, between the key columns and {@code extra}. */
     public List<String> columns() {
         return columns;
-    }
-
-    /** Of {@link #columns()}, those stored as ENUM types: column name → type name (empty if none). */
-    public Map<String, String> enumColumns() {
-        return ENUM_COLUMNS.getOrDefault(this, Map.of());
     }
 }

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,12 +25,7 @@ import org.duckdb.DuckDBConnection;
  * transaction. DuckDB appenders are confined to the thread that created them, so a threaded worker
  * creates, uses and closes its appenders on its own thread.
  *
- * <p>A value that an ENUM column's type does not list ({@link EnumGuard}) is stored NULL and kept in
- * {@code extra} under the column's name; the worker counts these ({@link #unlisted()}) for the sink to
- * report once it has finished.
- *
- * <p>Thread-safety: {@link #add} and {@link #finish} are called from one producer thread; {@link #unlisted}
- * after {@link #finish}.
+ * <p>Thread-safety: {@link #add} and {@link #finish} are called from one producer thread.
  */
 final class AppendWorker {
     static final int BATCH_ROWS = 2048;
@@ -60,7 +54,6 @@ final class AppendWorker {
     private final int traceId;
     private final Map<EventTable, DuckDBAppender> appenders = new EnumMap<>(EventTable.class);
     private final long[] pending = new long[EventTable.values().length];
-    private final EnumGuard enums;
     private final AppenderRow row = new AppenderRow();
     private final Thread thread;
     private final BlockingQueue<Batch> full;
@@ -69,10 +62,8 @@ final class AppendWorker {
     private volatile Throwable failure;
     private boolean finished;
 
-    private AppendWorker(DuckDBConnection connection, Object contextLock, int traceId, EnumGuard enums,
-            String threadName) {
+    private AppendWorker(DuckDBConnection connection, Object contextLock, int traceId, String threadName) {
         this.connection = connection;
-        this.enums = enums;
         this.contextLock = contextLock;
         this.traceId = traceId;
         if (threadName == null) {
@@ -93,17 +84,16 @@ final class AppendWorker {
     }
 
     /** Appends on the caller's thread, at once. */
-    static AppendWorker inline(DuckDBConnection connection, int traceId, EnumGuard enums) {
-        return new AppendWorker(connection, new Object(), traceId, enums, null);
+    static AppendWorker inline(DuckDBConnection connection, int traceId) {
+        return new AppendWorker(connection, new Object(), traceId, null);
     }
 
     /**
      * Appends on a new thread of its own. Workers on the same connection share {@code contextLock}, held
      * around everything that enters the connection (creating, flushing, closing an appender).
      */
-    static AppendWorker threaded(DuckDBConnection connection, Object contextLock, int traceId, EnumGuard enums,
-            String threadName) {
-        return new AppendWorker(connection, contextLock, traceId, enums, threadName);
+    static AppendWorker threaded(DuckDBConnection connection, Object contextLock, int traceId, String threadName) {
+        return new AppendWorker(connection, contextLock, traceId, threadName);
     }
 
     /**
@@ -246,9 +236,9 @@ final class AppendWorker {
             appender.append(event.cpu());
         }
         appender.append(seq);
-        row.begin(appender, table, seq);
+        row.appender = appender;
         event.writeColumns(row);
-        row.extra(extra);
+        row.map(extra);
         appender.endRow();
         if (++pending[table.ordinal()] == FLUSH_ROWS) {
             pending[table.ordinal()] = 0;
@@ -285,40 +275,9 @@ final class AppendWorker {
         }
     }
 
-    /** Values kept out of ENUM columns so far: how many, and the first (by arrival) as an example. */
-    record Unlisted(long count, long firstSeq, String example) {
-    }
-
-    /** What this worker kept out of ENUM columns, or null if nothing; call after {@link #finish}. */
-    Unlisted unlisted() {
-        return row.unlistedCount == 0 ? null : new Unlisted(row.unlistedCount, row.firstUnlistedSeq,
-                row.firstUnlistedExample);
-    }
-
-    /**
-     * Adapts {@link RowWriter} to the current appender row; reused for every event. Counts the columns as
-     * they are written, so that a string for an ENUM column can be checked against its members.
-     */
-    private final class AppenderRow implements RowWriter {
-        private DuckDBAppender appender;
-        private EventTable table;
-        private long seq;
-        private Set<String>[] members;
-        private int column;
-        /** This row's values kept out of ENUM columns, by column name, for {@code extra}. */
-        private final Map<String, String> unlisted = new LinkedHashMap<>();
-        long unlistedCount;
-        long firstUnlistedSeq;
-        String firstUnlistedExample;
-
-        void begin(DuckDBAppender rowAppender, EventTable rowTable, long rowSeq) {
-            appender = rowAppender;
-            table = rowTable;
-            seq = rowSeq;
-            members = enums.members(rowTable);
-            column = 0;
-            unlisted.clear();
-        }
+    /** Adapts {@link RowWriter} to the current appender row; reused for every event. */
+    private static final class AppenderRow implements RowWriter {
+        DuckDBAppender appender;
 
         private void put(Object v, String type) {
             try {
@@ -330,71 +289,37 @@ final class AppendWorker {
 
         @Override
         public void i32(Integer v) {
-            column++;
             put(v, "INTEGER");
         }
 
         @Override
         public void i64(Long v) {
-            column++;
             put(v, "BIGINT");
         }
 
         @Override
         public void u64(Long v) {
-            column++;
             put(v, "UBIGINT");
         }
 
         @Override
         public void str(String v) {
-            Set<String> allowed = members[column];
-            if (v != null && allowed != null && !allowed.contains(v)) {
-                keepUnlisted(table.columns().get(column), v);
-                v = null;
-            }
-            column++;
             put(v, "VARCHAR");
         }
 
         @Override
         public void bool(Boolean v) {
-            column++;
             put(v, "BOOLEAN");
         }
 
         @Override
         public void map(Map<String, String> v) {
-            column++;
             put(v, "MAP");
-        }
-
-        /** The {@code extra} column, after the table's columns: with this row's unlisted values added. */
-        void extra(Map<String, String> v) {
-            Map<String, String> extra = v;
-            if (!unlisted.isEmpty()) {
-                extra = v == null ? new LinkedHashMap<>() : new LinkedHashMap<>(v);
-                for (Map.Entry<String, String> e : unlisted.entrySet()) {
-                    // A source column of the same name keeps its own value; ours then goes under a suffix.
-                    String key = extra.containsKey(e.getKey()) ? e.getKey() + " (unlisted)" : e.getKey();
-                    extra.put(key, e.getValue());
-                }
-            }
-            put(extra, "MAP");
         }
 
         @Override
         public void blob(byte[] v) {
-            column++;
             put(v, "BLOB");
-        }
-
-        private void keepUnlisted(String columnName, String value) {
-            unlisted.put(columnName, value);
-            if (unlistedCount++ == 0) {
-                firstUnlistedSeq = seq;
-                firstUnlistedExample = table.tableName() + "." + columnName + " = '" + value + "'";
-            }
         }
     }
 }

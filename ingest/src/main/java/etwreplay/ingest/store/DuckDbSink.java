@@ -40,22 +40,19 @@ final class DuckDbSink implements EventSink, AutoCloseable {
     private long maxTs;
     private int maxCpu = -1;
     private long previousTs = Long.MIN_VALUE;
-    private boolean closed;
 
-    DuckDbSink(DuckDBConnection connection, int traceId) throws SQLException {
+    DuckDbSink(DuckDBConnection connection, int traceId) {
         this(connection, traceId, defaultWriters());
     }
 
-    DuckDbSink(DuckDBConnection connection, int traceId, int writers) throws SQLException {
-        EnumGuard enums = EnumGuard.load(connection);
+    DuckDbSink(DuckDBConnection connection, int traceId, int writers) {
         if (writers <= 0) {
-            workers = new AppendWorker[] {AppendWorker.inline(connection, traceId, enums)};
+            workers = new AppendWorker[] {AppendWorker.inline(connection, traceId)};
         } else {
             workers = new AppendWorker[Math.min(writers, 2)];
             Object contextLock = new Object();
             for (int i = 0; i < workers.length; i++) {
-                workers[i] = AppendWorker.threaded(connection, contextLock, traceId, enums,
-                        "etwreplay-append-" + i);
+                workers[i] = AppendWorker.threaded(connection, contextLock, traceId, "etwreplay-append-" + i);
             }
         }
         for (EventTable t : EventTable.values()) {
@@ -130,10 +127,6 @@ final class DuckDbSink implements EventSink, AutoCloseable {
     /** Appends what is still queued and closes every appender; rows become part of the open transaction. */
     @Override
     public void close() throws SQLException {
-        if (closed) {
-            return;
-        }
-        closed = true;
         SQLException first = null;
         RuntimeException firstRuntime = null;
         for (AppendWorker w : workers) {
@@ -154,25 +147,6 @@ final class DuckDbSink implements EventSink, AutoCloseable {
         }
         if (firstRuntime != null) {
             throw firstRuntime;
-        }
-        countUnlisted();
-    }
-
-    /** The values the workers kept out of ENUM columns, as one tally whose example is the earliest. */
-    private void countUnlisted() {
-        AppendWorker.Unlisted earliest = null;
-        long count = 0;
-        for (AppendWorker w : workers) {
-            AppendWorker.Unlisted u = w.unlisted();
-            if (u != null) {
-                count += u.count();
-                if (earliest == null || u.firstSeq() < earliest.firstSeq()) {
-                    earliest = u;
-                }
-            }
-        }
-        if (earliest != null) {
-            anomalies.add(Anomaly.UNKNOWN_NAME, count, "event " + earliest.firstSeq(), earliest.example());
         }
     }
 }

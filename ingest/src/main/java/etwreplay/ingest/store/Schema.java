@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class Schema {
     /** Version of the raw schema written by this build. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 1;
     public static final String TRACE = "trace";
     public static final String TRACE_STAT = "trace_stat";
     public static final String SCHEMA_INFO = "schema_info";

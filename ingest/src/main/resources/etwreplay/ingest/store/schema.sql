@@ -1,4 +1,4 @@
--- etwreplay raw schema, version 2 (etwreplay.ingest.store.Schema.VERSION).
+-- etwreplay raw schema, version 1 (etwreplay.ingest.store.Schema.VERSION).
 -- The public tables users' SQL is written against (DESIGN.md "Time, identity and the canonical events").
 -- Conventions:
 --   ts          BIGINT nanoseconds since the trace start (xperf text: µs × 1000; ETL: clock ticks scaled).
@@ -8,85 +8,8 @@
 --   *_ns        durations in nanoseconds.
 --   NULL        "not recorded by the source" (e.g. pid -1 in the source is NULL here).
 --   extra       MAP(VARCHAR, VARCHAR) of source columns the canonical layout does not model.
---   ENUM types  columns whose values come from a closed list (event kinds, thread states, wait reasons)
---               are DuckDB ENUMs, not VARCHAR (since version 2). They read, compare (kind = 'Read', IN,
---               LIKE) and print as the same text. Why: DuckDB stores a VARCHAR value at ~90-100 ns a row
---               even when short and constant, an ENUM at about the cost of an integer (bench/RESULTS.md,
---               "What bounds ingest"). Members are listed in ascending byte order, so ORDER BY, min and max
---               (which follow an ENUM's declaration order) sort exactly as they would the text. A value a
---               source prints that is not a member is stored NULL, its text kept in extra under the
---               column's name, and counted as unknown_name in trace_stat (etwreplay.ingest.store.EnumGuard).
 -- Statements are separated by lines holding only ';'.
 
--- The ENUM types (see "ENUM types" above): one per closed list, members in ascending byte order.
--- process.kind
-CREATE TYPE process_kind AS ENUM (
-    'DCEnd', 'DCStart', 'Defunct', 'End', 'Start'
-)
-;
--- thread.kind
-CREATE TYPE thread_kind AS ENUM (
-    'DCEnd', 'DCStart', 'End', 'Start'
-)
-;
--- image.kind
-CREATE TYPE image_kind AS ENUM (
-    'DCEnd', 'DCStart', 'Load', 'Unload'
-)
-;
--- dpc.kind
-CREATE TYPE dpc_kind AS ENUM (
-    'DPC', 'IOTimer', 'ThreadedDPC', 'TimerDPC'
-)
-;
--- isr.kind
-CREATE TYPE isr_kind AS ENUM (
-    'ISR', 'ISR-MSI', 'ISR-PASS'
-)
-;
--- disk_io.kind
-CREATE TYPE disk_io_kind AS ENUM (
-    'Flush', 'FlushInit', 'Read', 'ReadInit', 'Write', 'WriteInit'
-)
-;
--- file_io.kind and file_io.op_type
-CREATE TYPE file_io_kind AS ENUM (
-    'Cleanup', 'Close', 'Create', 'Delete', 'DeletePath', 'DirEnum', 'DirNotify', 'FSControl', 'FileCreate',
-    'FileDelete', 'FileRundown', 'Flush', 'Name', 'OpEnd', 'QueryInfo', 'Read', 'Rename', 'RenamePath',
-    'SetInfo', 'SetLinkPath', 'Write'
-)
-;
--- driver_irp.kind
-CREATE TYPE driver_irp_kind AS ENUM (
-    'DrvComplReq', 'DrvComplReqRet', 'DrvComplRout', 'DrvMjFnCall', 'DrvMjFnRet'
-)
-;
--- syscall.kind
-CREATE TYPE syscall_kind AS ENUM (
-    'Enter', 'Exit'
-)
-;
--- cswitch.old_state: KTHREAD_STATE names (SCHEMAS.md §1.4)
-CREATE TYPE thread_state AS ENUM (
-    'DeferredReady', 'Initialized', 'Ready', 'Running', 'Standby', 'Terminated', 'Transition', 'Waiting'
-)
-;
--- cswitch.old_wait_reason: KWAIT_REASON names 0-42 (SCHEMAS.md §1.4)
-CREATE TYPE wait_reason AS ENUM (
-    'DelayExecution', 'Executive', 'FreePage', 'PageIn', 'PoolAllocation', 'Suspended', 'UserRequest',
-    'WrAlertByThreadId', 'WrCalloutStack', 'WrCpuRateControl', 'WrDeferredPreempt', 'WrDelayExecution',
-    'WrDispatchInt', 'WrEventPair', 'WrExecutive', 'WrFastMutex', 'WrFreePage', 'WrGuardedMutex', 'WrIoRing',
-    'WrKernel', 'WrKeyedEvent', 'WrLpcReceive', 'WrLpcReply', 'WrMdlCache', 'WrMutex', 'WrPageIn',
-    'WrPageOut', 'WrPhysicalFault', 'WrPoolAllocation', 'WrPreempted', 'WrProcessInSwap', 'WrPushLock',
-    'WrQuantumEnd', 'WrQueue', 'WrRcu', 'WrRendezvous', 'WrResource', 'WrRundown', 'WrSuspended',
-    'WrTerminated', 'WrUserRequest', 'WrVirtualMemory', 'WrYieldExecution'
-)
-;
--- cswitch.old_wait_mode: KPROCESSOR_MODE names
-CREATE TYPE wait_mode AS ENUM (
-    'KernelMode', 'UserMode'
-)
-;
 CREATE TABLE IF NOT EXISTS schema_info (
     key VARCHAR PRIMARY KEY,   -- e.g. 'schema_version'
     value VARCHAR
@@ -135,7 +58,7 @@ CREATE TABLE IF NOT EXISTS trace_stat (
 -- Process start/end/rundown. directory_table_base = CR3 (physical) of the process.
 CREATE TABLE IF NOT EXISTS process (
     trace_id INTEGER, ts BIGINT, cpu INTEGER, seq BIGINT,
-    kind process_kind,             -- Start | End | DCStart | DCEnd | Defunct
+    kind VARCHAR,                  -- Start | End | DCStart | DCEnd | Defunct
     pid INTEGER, parent_pid INTEGER, session_id INTEGER,
     unique_key UBIGINT,            -- EPROCESS address
     directory_table_base UBIGINT,  -- page-table base (CR3)
@@ -147,7 +70,7 @@ CREATE TABLE IF NOT EXISTS process (
 ;
 CREATE TABLE IF NOT EXISTS thread (
     trace_id INTEGER, ts BIGINT, cpu INTEGER, seq BIGINT,
-    kind thread_kind,              -- Start | End | DCStart | DCEnd
+    kind VARCHAR,                  -- Start | End | DCStart | DCEnd
     pid INTEGER, tid INTEGER, process_name VARCHAR,
     stack_base UBIGINT, stack_limit UBIGINT, user_stack_base UBIGINT, user_stack_limit UBIGINT,
     start_address UBIGINT, win32_start_address UBIGINT, teb_base UBIGINT,
@@ -160,7 +83,7 @@ CREATE TABLE IF NOT EXISTS thread (
 -- Module address ranges [image_base, image_base + image_size) per process (kernel: pid 0/4).
 CREATE TABLE IF NOT EXISTS image (
     trace_id INTEGER, ts BIGINT, cpu INTEGER, seq BIGINT,
-    kind image_kind,               -- Load | Unload | DCStart | DCEnd
+    kind VARCHAR,                  -- Load | Unload | DCStart | DCEnd
     pid INTEGER, process_name VARCHAR,
     image_base UBIGINT, image_size UBIGINT,
     checksum BIGINT, time_date_stamp BIGINT, default_base UBIGINT,
@@ -173,9 +96,9 @@ CREATE TABLE IF NOT EXISTS cswitch (
     trace_id INTEGER, ts BIGINT, cpu INTEGER, seq BIGINT,
     new_pid INTEGER, new_tid INTEGER, new_process_name VARCHAR, new_priority INTEGER,
     old_pid INTEGER, old_tid INTEGER, old_process_name VARCHAR, old_priority INTEGER,
-    old_state thread_state,        -- Ready | Running | Standby | Waiting | … (KTHREAD_STATE names)
-    old_wait_reason wait_reason,   -- KWAIT_REASON name, e.g. Executive, WrQueue
-    old_wait_mode wait_mode,       -- KernelMode/UserMode (xperf: NonSwap/Swapable)
+    old_state VARCHAR,             -- Ready | Running | Standby | Waiting | … (KTHREAD_STATE names)
+    old_wait_reason VARCHAR,       -- KWAIT_REASON name, e.g. Executive, WrQueue
+    old_wait_mode VARCHAR,         -- KernelMode/UserMode (xperf: NonSwap/Swapable)
     new_wait_time BIGINT,          -- NewThreadWaitTime (units undocumented)
     new_time_since_last_ns BIGINT, -- how long the new thread had been off-CPU (xperf TmSinceLast)
     old_run_time_ns BIGINT,        -- how long the old thread had been running (xperf InSwitchTime)
@@ -196,7 +119,7 @@ CREATE TABLE IF NOT EXISTS ready_thread (
 -- DPCs, logged at exit: span [initial_ts, ts] at DISPATCH_LEVEL (threaded DPCs: PASSIVE).
 CREATE TABLE IF NOT EXISTS dpc (
     trace_id INTEGER, ts BIGINT, cpu INTEGER, seq BIGINT,
-    kind dpc_kind,                 -- DPC | TimerDPC | ThreadedDPC | IOTimer
+    kind VARCHAR,                  -- DPC | TimerDPC | ThreadedDPC | IOTimer
     initial_ts BIGINT, duration_ns BIGINT,
     routine UBIGINT, routine_symbol VARCHAR,
     extra MAP(VARCHAR, VARCHAR)
@@ -205,7 +128,7 @@ CREATE TABLE IF NOT EXISTS dpc (
 -- ISRs, logged at exit: span [initial_ts, ts] at device IRQL.
 CREATE TABLE IF NOT EXISTS isr (
     trace_id INTEGER, ts BIGINT, cpu INTEGER, seq BIGINT,
-    kind isr_kind,                 -- ISR | ISR-MSI | ISR-PASS
+    kind VARCHAR,                  -- ISR | ISR-MSI | ISR-PASS
     initial_ts BIGINT, duration_ns BIGINT,
     routine UBIGINT, routine_symbol VARCHAR,
     vector INTEGER, message_index INTEGER, return_value INTEGER,
@@ -215,7 +138,7 @@ CREATE TABLE IF NOT EXISTS isr (
 -- Physical disk I/O: Read/Write/Flush at completion, *Init at issue; pid/tid = issuer.
 CREATE TABLE IF NOT EXISTS disk_io (
     trace_id INTEGER, ts BIGINT, cpu INTEGER, seq BIGINT,
-    kind disk_io_kind,             -- Read | Write | Flush | ReadInit | WriteInit | FlushInit
+    kind VARCHAR,                  -- Read | Write | Flush | ReadInit | WriteInit | FlushInit
     pid INTEGER, tid INTEGER, process_name VARCHAR,
     irp UBIGINT, disk_number INTEGER, irp_flags BIGINT, transfer_size BIGINT, byte_offset BIGINT,
     file_object UBIGINT, file_name VARCHAR,
@@ -228,13 +151,13 @@ CREATE TABLE IF NOT EXISTS disk_io (
 -- File I/O begin events, OpEnd, and file-name events; begin ↔ OpEnd by irp.
 CREATE TABLE IF NOT EXISTS file_io (
     trace_id INTEGER, ts BIGINT, cpu INTEGER, seq BIGINT,
-    kind file_io_kind,             -- Create | Read | Write | Cleanup | Close | Flush | SetInfo | QueryInfo | FSControl | Delete | Rename | DirEnum | DirNotify | DeletePath | RenamePath | SetLinkPath | OpEnd | Name | FileCreate | FileDelete | FileRundown
+    kind VARCHAR,                  -- Create | Read | Write | Cleanup | Close | Flush | SetInfo | QueryInfo | FSControl | Delete | Rename | DirEnum | DirNotify | OpEnd | Name | FileCreate | FileDelete | FileRundown
     pid INTEGER, tid INTEGER, process_name VARCHAR,
     logging_pid INTEGER, logging_tid INTEGER,
     irp UBIGINT, file_object UBIGINT, file_key UBIGINT,
     byte_offset BIGINT, size BIGINT, flags BIGINT, info_class INTEGER,
     extra_info UBIGINT, nt_status BIGINT, elapsed_ns BIGINT,
-    op_type file_io_kind,          -- OpEnd: the kind of the operation that ended
+    op_type VARCHAR,               -- OpEnd: the kind of the operation that ended
     create_options BIGINT, file_attributes BIGINT, share_access BIGINT,
     io_priority INTEGER,
     file_name VARCHAR,
@@ -244,7 +167,7 @@ CREATE TABLE IF NOT EXISTS file_io (
 -- Driver IRP events (kernel flag DRIVERS), by irp and uniq_match_id.
 CREATE TABLE IF NOT EXISTS driver_irp (
     trace_id INTEGER, ts BIGINT, cpu INTEGER, seq BIGINT,
-    kind driver_irp_kind,          -- DrvMjFnCall | DrvMjFnRet | DrvComplReq | DrvComplReqRet | DrvComplRout
+    kind VARCHAR,                  -- DrvMjFnCall | DrvMjFnRet | DrvComplReq | DrvComplReqRet | DrvComplRout
     pid INTEGER, tid INTEGER,
     irp UBIGINT, uniq_match_id BIGINT,
     major_function INTEGER, minor_function INTEGER,   -- IRP_MJ_* code (0x0e = DEVICE_CONTROL)
@@ -255,8 +178,7 @@ CREATE TABLE IF NOT EXISTS driver_irp (
 ;
 CREATE TABLE IF NOT EXISTS page_fault (
     trace_id INTEGER, ts BIGINT, cpu INTEGER, seq BIGINT,
-    kind VARCHAR,                  -- TransitionFault | DemandZeroFault | CopyOnWrite | GuardPageFault | HardPageFault | AccessViolation | HardFault;
-                                   -- VARCHAR, not an ENUM: xperf's PageFault rows print their own Type text, an undocumented list
+    kind VARCHAR,                  -- TransitionFault | DemandZeroFault | CopyOnWrite | GuardPageFault | HardPageFault | AccessViolation | HardFault
     pid INTEGER, tid INTEGER, process_name VARCHAR,
     virtual_address UBIGINT, program_counter UBIGINT, pc_symbol VARCHAR,
     initial_ts BIGINT, elapsed_ns BIGINT,            -- HardFault only
@@ -277,7 +199,7 @@ CREATE TABLE IF NOT EXISTS sample (
 ;
 CREATE TABLE IF NOT EXISTS syscall (
     trace_id INTEGER, ts BIGINT, cpu INTEGER, seq BIGINT,
-    kind syscall_kind,             -- Enter | Exit
+    kind VARCHAR,                  -- Enter | Exit
     pid INTEGER, tid INTEGER, process_name VARCHAR,
     address UBIGINT, symbol VARCHAR, nt_status BIGINT,
     extra MAP(VARCHAR, VARCHAR)
