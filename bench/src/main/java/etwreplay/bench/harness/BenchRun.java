@@ -37,6 +37,8 @@ public final class BenchRun {
         long xmlMax = 1L << 30;
         /** A jar of an earlier build: its ingest and replay are measured beside this build's ("before"). */
         Path beforeJar;
+        /** How the "before" rows name that build, e.g. its commit (--before-label); default the jar's file name. */
+        String beforeLabel;
         boolean keep;
         boolean jfr;
         String heap = "1g";
@@ -77,8 +79,12 @@ public final class BenchRun {
                 case "--keep" -> o.keep = true;
                 case "--jfr" -> o.jfr = true;
                 case "--before-jar" -> o.beforeJar = Path.of(args[++i]);
+                case "--before-label" -> o.beforeLabel = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see bench/README.md)");
             }
+        }
+        if (o.beforeJar != null && o.beforeLabel == null) {
+            o.beforeLabel = o.beforeJar.getFileName().toString();
         }
         Path jar = Path.of(BenchRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         new BenchRun(o, jar).run();
@@ -126,7 +132,8 @@ public final class BenchRun {
             add(tier, "DuckDB copying the ingested tables, CTAS (storage floor)", floor, floor.events, null, 0);
             Stats old = before(reps, "ingest", x64.toString(), dir.resolve("before.duckdb").toString());
             if (old != null) {
-                add(tier, "ETL x64 ingest, before (96f1585)", old, old.events, "read", base.seconds / old.seconds);
+                add(tier, "ETL x64 ingest, before (" + o.beforeLabel + ")", old, old.events, "read",
+                        base.seconds / old.seconds);
                 Files.deleteIfExists(dir.resolve("before.duckdb"));
             }
             if (o.stages.contains("etl")) {
@@ -140,7 +147,7 @@ public final class BenchRun {
                 add(tier, "replay (ETL x64 database)", rep, rep.events, null, 0);
                 Stats oldReplay = before(reps, "replay", dir.resolve("etl64.duckdb").toString());
                 if (oldReplay != null) {
-                    add(tier, "replay, before (96f1585)", oldReplay, oldReplay.events, null, 0);
+                    add(tier, "replay, before (" + o.beforeLabel + ")", oldReplay, oldReplay.events, null, 0);
                 }
             }
             if (o.stages.contains("reports")) {
@@ -178,7 +185,8 @@ public final class BenchRun {
             add(tier, "xperf text ingest", ing, ing.events, "read_csv", base.seconds / ing.seconds);
             Stats old = before(reps, "ingest", txt.toString(), dir.resolve("before.duckdb").toString());
             if (old != null) {
-                add(tier, "xperf text ingest, before (96f1585)", old, old.events, "read_csv", base.seconds / old.seconds);
+                add(tier, "xperf text ingest, before (" + o.beforeLabel + ")", old, old.events, "read_csv",
+                        base.seconds / old.seconds);
                 Files.deleteIfExists(dir.resolve("before.duckdb"));
             }
         }
@@ -195,7 +203,8 @@ public final class BenchRun {
                 add(tier, "tracerpt XML ingest", ing, ing.events, "StAX", base.seconds / ing.seconds);
                 Stats old = before(reps, "ingest", xml.toString(), dir.resolve("before.duckdb").toString());
                 if (old != null) {
-                    add(tier, "tracerpt XML ingest, before (96f1585)", old, old.events, "StAX", base.seconds / old.seconds);
+                    add(tier, "tracerpt XML ingest, before (" + o.beforeLabel + ")", old, old.events, "StAX",
+                            base.seconds / old.seconds);
                     Files.deleteIfExists(dir.resolve("before.duckdb"));
                 }
             }
