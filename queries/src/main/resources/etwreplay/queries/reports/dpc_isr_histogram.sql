@@ -56,7 +56,11 @@ _bucketed AS (
     SELECT sp.trace_id, sp.class, m.module, sp.span_id, b.k
     FROM _spans sp
     CROSS JOIN LATERAL (SELECT sp.module UNION ALL SELECT '(all modules)') m(module)
-    JOIN _buckets b ON (sp.duration_ns > b.lower_ns OR b.k = 0) AND sp.duration_ns <= b.upper_ns
+    -- The bucket by arithmetic: an equality, which DuckDB hash-joins (the range condition k = 0 OR lower_ns <
+    -- duration <= upper_ns made a nested-loop join, 3.5 s a pass over 12.7 M spans). Same buckets: the edges
+    -- are 1000 * 2^k ns, log2 of an exact power of two is exact, and 1 ns above an edge stays above it in
+    -- log2 for any duration under ~6 days.
+    JOIN _buckets b ON b.k = CASE WHEN sp.duration_ns <= 1000 THEN 0 ELSE ceil(log2(sp.duration_ns / 1000.0))::INTEGER END
 ),
 _groups AS (
     SELECT trace_id, class, module, count(*) AS total, max(k) AS max_k
