@@ -42,14 +42,12 @@ WITH _p AS (
            getvariable('from_us')::DOUBLE AS from_us,
            getvariable('to_us')::DOUBLE AS to_us
 ),
-_ranked AS (
-    SELECT s.trace_id, s.span_id, s.kind, s.module, s.routine_symbol, s.cpu, s.start_ts, s.end_ts, s.duration_ns,
-           s.irql, s.depth, s.parent_span_id, s.inferred_isr_span_id, s.tid, s.pid, s.process_name,
-           s.context_confidence, s.anomaly,
-           CASE WHEN s.kind LIKE 'ISR%' THEN 'ISR' ELSE 'DPC' END AS class,
-           row_number() OVER (PARTITION BY s.trace_id, s.kind LIKE 'ISR%' ORDER BY s.duration_ns DESC, s.span_id)
-               AS rank,
-           _p.top
+-- The top spans per trace and class by a top-n aggregate over two columns (ties: lower span_id first, as
+-- ORDER BY duration DESC, span_id would rank them); the other columns are joined to the winners only. A
+-- row_number() window sorting every span took 6.5-7.8 s on a 61.5 M-event database, this about 0.5 s.
+_top AS (
+    SELECT s.trace_id, CASE WHEN s.kind LIKE 'ISR%' THEN 'ISR' ELSE 'DPC' END AS class, _p.top,
+           arg_max(s.span_id, [s.duration_ns, -s.span_id], greatest(_p.top, 1)) AS span_ids
     FROM irql_span s
     CROSS JOIN _p
     WHERE (_p.trace_id IS NULL OR s.trace_id = _p.trace_id)
@@ -58,6 +56,19 @@ _ranked AS (
       AND (_p.min_us IS NULL OR s.duration_ns >= _p.min_us * 1000)
       AND (_p.from_us IS NULL OR s.start_ts >= _p.from_us * 1000)
       AND (_p.to_us IS NULL OR s.start_ts <= _p.to_us * 1000)
+    GROUP BY s.trace_id, class, _p.top
+),
+_rank AS (
+    SELECT trace_id, class, top, unnest(span_ids) AS span_id, generate_subscripts(span_ids, 1) AS rank
+    FROM _top
+),
+_ranked AS (
+    SELECT k.class, k.rank, k.top, s.trace_id, s.span_id, s.kind, s.module, s.routine_symbol, s.cpu, s.start_ts,
+           s.end_ts, s.duration_ns, s.irql, s.depth, s.parent_span_id, s.inferred_isr_span_id, s.tid, s.pid,
+           s.process_name, s.context_confidence, s.anomaly
+    FROM _rank k
+    JOIN irql_span s ON s.trace_id = k.trace_id AND s.span_id = k.span_id
+    WHERE k.rank <= k.top
 )
 SELECT r.trace_id,
        r.class,
