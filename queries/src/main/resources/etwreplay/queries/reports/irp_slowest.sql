@@ -53,13 +53,26 @@ _measured AS (
       AND (_p.from_us IS NULL OR coalesce(i.issue_ts, i.complete_ts) >= _p.from_us * 1000)
       AND (_p.to_us IS NULL OR coalesce(i.issue_ts, i.complete_ts) <= _p.to_us * 1000)
 ),
+-- The slowest requests per trace and family by a top-n aggregate over two columns (ties: lower irp_id first,
+-- as ORDER BY latency DESC, irp_id would rank them); the other columns are joined to the winners only. A
+-- row_number() window sorting every request with all its columns took 3.4 s on a 61.5 M-event database.
+_top AS (
+    SELECT trace_id, family, top, arg_max(irp_id, [latency_ns, -irp_id], greatest(top, 1)) AS irp_ids
+    FROM _measured
+    WHERE latency_ns IS NOT NULL AND (min_us IS NULL OR latency_ns >= min_us * 1000)
+    GROUP BY trace_id, family, top
+),
+_rank AS (
+    SELECT trace_id, top, unnest(irp_ids) AS irp_id, generate_subscripts(irp_ids, 1) AS rank
+    FROM _top
+),
 _ranked AS (
     SELECT m.trace_id, m.irp_id, m.family, m.op, m.irp, m.dispatch_module, m.file_name, m.transfer_size,
            m.issuer_process_name, m.issuer_pid, m.issuer_tid, m.issue_ts, m.complete_ts, m.complete_cpu,
            m.completion_span_kind, m.completion_span_id, m.foreign_context, m.status, m.latency_ns, m.latency_basis,
-           m.top, row_number() OVER (PARTITION BY trace_id, family ORDER BY latency_ns DESC, irp_id) AS rank
-    FROM _measured m
-    WHERE latency_ns IS NOT NULL AND (min_us IS NULL OR latency_ns >= min_us * 1000)
+           k.top, k.rank
+    FROM _rank k
+    JOIN _measured m ON m.trace_id = k.trace_id AND m.irp_id = k.irp_id
 )
 SELECT trace_id,
        family,
