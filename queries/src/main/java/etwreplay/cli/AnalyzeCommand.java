@@ -85,6 +85,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 out.println();
                 out.printf("Report %s: %s%n", r.report().name(), r.report().description());
                 out.print(ReportOutput.render(r, OutputFormat.TABLE));
+                r.notes().forEach(out::println);
             }
             return traceId;
         });

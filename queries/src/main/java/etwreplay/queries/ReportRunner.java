@@ -39,6 +39,15 @@ public final class ReportRunner {
      */
     public ReportResult run(Report report, Map<String, String> parameters)
             throws ReportUsageException, NotReplayedException, SQLException {
+        return run(report, parameters, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #run(Report, Map)}, keeping at most {@code maxRows} rows; when there were more, a note says so
+     * and gives the command that shows them all.
+     */
+    public ReportResult run(Report report, Map<String, String> parameters, long maxRows)
+            throws ReportUsageException, NotReplayedException, SQLException {
         Map<ReportParameter, Object> values = bind(report, parameters);
         List<String> notes = new ArrayList<>();
         Integer traceId = (Integer) values.entrySet().stream().filter(e -> e.getKey().name().equals("trace"))
@@ -62,7 +71,14 @@ public final class ReportRunner {
             for (ReportParameter p : report.parameters()) {
                 setVariable(p.name(), values.get(p));
             }
-            return new ReportResult(report, db.query(report.sql()), notes);
+            ResultTable table = db.queryFirst(maxRows, report.sql());
+            if (table.truncated()) {
+                StringBuilder all = new StringBuilder("etwreplay report " + report.name() + " --db " + db.file());
+                parameters.forEach((k, v) -> all.append(" --param ").append(k).append('=').append(v));
+                notes.add("note: the first " + maxRows + " rows; all of them (or a window: --param from_us=... --param"
+                        + " to_us=..., where the report takes them): " + all);
+            }
+            return new ReportResult(report, table, notes);
         } finally {
             for (ReportParameter p : report.parameters()) {
                 setVariable(p.name(), null);

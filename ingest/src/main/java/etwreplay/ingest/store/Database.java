@@ -108,6 +108,11 @@ public final class Database implements AutoCloseable {
         return ResultTable.query(connection, sql, params);
     }
 
+    /** As {@link #query}, keeping at most {@code maxRows} rows ({@link ResultTable#truncated()} says if it cut). */
+    public ResultTable queryFirst(long maxRows, String sql, Object... params) throws SQLException {
+        return ResultTable.query(connection, maxRows, sql, params);
+    }
+
     @Override
     public void close() throws SQLException {
         connection.close();

@@ -17,14 +17,25 @@ public final class ResultTable {
     private final List<String> columns;
     private final List<String> types;
     private final List<List<String>> rows;
+    private final boolean truncated;
 
     public ResultTable(List<String> columns, List<String> types, List<List<String>> rows) {
+        this(columns, types, rows, false);
+    }
+
+    private ResultTable(List<String> columns, List<String> types, List<List<String>> rows, boolean truncated) {
         this.columns = List.copyOf(columns);
         this.types = List.copyOf(types);
         this.rows = Collections.unmodifiableList(rows);
+        this.truncated = truncated;
     }
 
     static ResultTable query(Connection connection, String sql, Object... params) throws SQLException {
+        return query(connection, Long.MAX_VALUE, sql, params);
+    }
+
+    /** As {@link #query(Connection, String, Object...)}, keeping at most {@code maxRows} rows. */
+    static ResultTable query(Connection connection, long maxRows, String sql, Object... params) throws SQLException {
         // Always prepared: DuckDB's JDBC Statement.execute loses the real error message (e.g. read-only).
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
@@ -35,13 +46,21 @@ public final class ResultTable {
                         List.of(List.of(Long.toString(Math.max(0, ps.getUpdateCount())))));
             }
             try (ResultSet rs = ps.getResultSet()) {
-                return from(rs);
+                return from(rs, maxRows);
             }
         }
     }
 
     /** Materialises every row of {@code rs}. */
     public static ResultTable from(ResultSet rs) throws SQLException {
+        return from(rs, Long.MAX_VALUE);
+    }
+
+    /**
+     * Materialises the first {@code maxRows} rows of {@code rs}; {@link #truncated()} tells whether it had
+     * more. DuckDB's JDBC driver ignores {@code Statement.setMaxRows}, hence the count here.
+     */
+    public static ResultTable from(ResultSet rs, long maxRows) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         List<String> cols = new ArrayList<>(n);
@@ -56,14 +75,24 @@ public final class ResultTable {
             address[i] = "UBIGINT".equals(types.get(i - 1));
         }
         List<List<String>> rows = new ArrayList<>();
+        boolean more = false;
         while (rs.next()) {
+            if (rows.size() >= maxRows) {
+                more = true;
+                break;
+            }
             List<String> row = new ArrayList<>(n);
             for (int i = 1; i <= n; i++) {
                 row.add(address[i] ? hexCell(rs, i) : cell(rs, i));
             }
             rows.add(row);
         }
-        return new ResultTable(cols, types, rows);
+        return new ResultTable(cols, types, rows, more);
+    }
+
+    /** True when the result had more rows than were kept ({@link #from(ResultSet, long)}). */
+    public boolean truncated() {
+        return truncated;
     }
 
     private static String hexCell(ResultSet rs, int column) throws SQLException {
