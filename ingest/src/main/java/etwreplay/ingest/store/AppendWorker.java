@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -59,7 +58,7 @@ final class AppendWorker {
     private final BlockingQueue<Batch> full;
     private final BlockingQueue<Batch> free;
     private Batch current;
-    private volatile Throwable failure;
+    private final WorkerHandoff handoff = new WorkerHandoff("appending rows");
     private boolean finished;
 
     private AppendWorker(DuckDBConnection connection, Object contextLock, int traceId, String threadName) {
@@ -114,8 +113,8 @@ final class AppendWorker {
         b.extras[b.size] = extra == null || extra.isEmpty() ? null : new LinkedHashMap<>(extra);
         b.seqs[b.size] = seq;
         if (++b.size == BATCH_ROWS) {
-            hand(b);
-            current = take(free);
+            handoff.put(full, b);
+            current = handoff.take(free);
         }
     }
 
@@ -130,7 +129,7 @@ final class AppendWorker {
             return;
         }
         current.last = true;
-        hand(current);
+        handoff.put(full, current);
         current = null;
         try {
             thread.join();
@@ -138,48 +137,7 @@ final class AppendWorker {
             Thread.currentThread().interrupt();
             throw new StoreException("waiting for the appenders to finish", e);
         }
-        rethrow();
-    }
-
-    private void hand(Batch b) {
-        rethrow();
-        try {
-            while (!full.offer(b, 100, TimeUnit.MILLISECONDS)) {
-                rethrow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("handing rows to the appenders", e);
-        }
-    }
-
-    private Batch take(BlockingQueue<Batch> q) {
-        try {
-            Batch b;
-            while ((b = q.poll(100, TimeUnit.MILLISECONDS)) == null) {
-                rethrow();
-            }
-            return b;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("handing rows to the appenders", e);
-        }
-    }
-
-    private void rethrow() {
-        Throwable f = failure;
-        if (f instanceof StoreException s) {
-            throw s;
-        }
-        if (f instanceof SQLException q) {
-            throw new StoreException("appending rows", q);
-        }
-        if (f instanceof RuntimeException r) {
-            throw r;
-        }
-        if (f instanceof Error e) {
-            throw e;
-        }
+        handoff.rethrow();
     }
 
     /** The worker thread: append each batch in order; after a failure, drain without appending. */
@@ -189,10 +147,10 @@ final class AppendWorker {
             try {
                 b = full.take();
             } catch (InterruptedException e) {
-                failure = new StoreException("appender thread", e);
+                handoff.fail(new StoreException("appender thread", e));
                 return;
             }
-            if (failure == null) {
+            if (!handoff.failed()) {
                 try {
                     for (int i = 0; i < b.size; i++) {
                         append(b.events[i], b.extras[i], b.seqs[i]);
@@ -201,7 +159,7 @@ final class AppendWorker {
                         closeAppenders();
                     }
                 } catch (SQLException | RuntimeException | Error e) {
-                    failure = e;
+                    handoff.fail(e);
                 }
             }
             boolean last = b.last;
@@ -209,7 +167,7 @@ final class AppendWorker {
             java.util.Arrays.fill(b.extras, 0, b.size, null);
             b.size = 0;
             if (last) {
-                if (failure != null) {
+                if (handoff.failed()) {
                     closeQuietly();
                 }
                 return;

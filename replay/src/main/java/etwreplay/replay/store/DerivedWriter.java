@@ -1,12 +1,12 @@
 package etwreplay.replay.store;
 
 import etwreplay.ingest.store.StoreException;
+import etwreplay.ingest.store.WorkerHandoff;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -35,7 +35,7 @@ public final class DerivedWriter {
     private final Map<DerivedTable, Integer> allocated = new EnumMap<>(DerivedTable.class);
     private final Thread thread;
     private final BlockingQueue<RowBatch> full;
-    private volatile Throwable failure;
+    private final WorkerHandoff handoff = new WorkerHandoff("appending derived rows");
     private boolean finished;
 
     public DerivedWriter(DuckDBConnection connection) {
@@ -87,14 +87,14 @@ public final class DerivedWriter {
             batch.clear();
             return batch;
         }
-        hand(batch);
+        handoff.put(full, batch);
         BlockingQueue<RowBatch> pool = free.get(batch.table);
         RowBatch next = pool.poll();
         if (next == null && allocated.get(batch.table) < BATCHES_PER_TABLE) {
             allocated.merge(batch.table, 1, Integer::sum);
             return new RowBatch(batch.table, BATCH_ROWS, pool);
         }
-        return next != null ? next : take(pool);
+        return next != null ? next : handoff.take(pool);
     }
 
     /** Appends what is queued and closes the appenders; their rows join the caller's transaction. */
@@ -110,52 +110,14 @@ public final class DerivedWriter {
             closeAppenders();
             return;
         }
-        hand(END);
+        handoff.put(full, END);
         try {
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("waiting for the derived-table writer", e);
         }
-        rethrow();
-    }
-
-    private void hand(RowBatch b) {
-        rethrow();
-        try {
-            while (!full.offer(b, 100, TimeUnit.MILLISECONDS)) {
-                rethrow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("handing rows to the derived-table writer", e);
-        }
-    }
-
-    private RowBatch take(BlockingQueue<RowBatch> pool) {
-        try {
-            RowBatch b;
-            while ((b = pool.poll(100, TimeUnit.MILLISECONDS)) == null) {
-                rethrow();
-            }
-            return b;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("handing rows to the derived-table writer", e);
-        }
-    }
-
-    private void rethrow() {
-        Throwable f = failure;
-        if (f instanceof SQLException q) {
-            throw new StoreException("appending derived rows", q);
-        }
-        if (f instanceof RuntimeException r) {
-            throw r;
-        }
-        if (f instanceof Error e) {
-            throw e;
-        }
+        handoff.rethrow();
     }
 
     private void run() {
@@ -164,24 +126,22 @@ public final class DerivedWriter {
             try {
                 b = full.take();
             } catch (InterruptedException e) {
-                failure = new StoreException("derived-table writer", e);
+                handoff.fail(new StoreException("derived-table writer", e));
                 return;
             }
             if (b == END) {
                 try {
                     closeAppenders();
                 } catch (SQLException | RuntimeException | Error e) {
-                    if (failure == null) {
-                        failure = e;
-                    }
+                    handoff.fail(e);
                 }
                 return;
             }
-            if (failure == null) {
+            if (!handoff.failed()) {
                 try {
                     append(b);
                 } catch (SQLException | RuntimeException | Error e) {
-                    failure = e;
+                    handoff.fail(e);
                 }
             }
             b.clear();
