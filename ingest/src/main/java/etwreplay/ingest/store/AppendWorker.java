@@ -131,13 +131,7 @@ final class AppendWorker {
         current.last = true;
         handoff.put(full, current);
         current = null;
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("waiting for the appenders to finish", e);
-        }
-        handoff.rethrow();
+        handoff.join(thread);
     }
 
     /** The worker thread: append each batch in order; after a failure, drain without appending. */

@@ -47,6 +47,17 @@ public final class WorkerHandoff {
         }
     }
 
+    /** Waits for {@code worker} to end (after the producer handed it its last batch), then {@link #rethrow}s. */
+    public void join(Thread worker) {
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("waiting for the worker to finish (" + work + ")", e);
+        }
+        rethrow();
+    }
+
     /** Puts {@code item} into {@code queue}, waiting while it is full and the worker lives. */
     public <T> void put(BlockingQueue<T> queue, T item) {
         rethrow();

@@ -111,13 +111,7 @@ public final class DerivedWriter {
             return;
         }
         handoff.put(full, END);
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("waiting for the derived-table writer", e);
-        }
-        handoff.rethrow();
+        handoff.join(thread);
     }
 
     private void run() {
