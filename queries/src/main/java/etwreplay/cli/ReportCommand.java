@@ -3,15 +3,15 @@ package etwreplay.cli;
 import etwreplay.ingest.store.Database;
 import etwreplay.queries.Report;
 import etwreplay.queries.ReportCatalog;
-import etwreplay.queries.ReportOutput;
-import etwreplay.queries.ReportResult;
 import etwreplay.queries.ReportRunner;
 import etwreplay.queries.ReportUsageException;
+import etwreplay.queries.ResultWriter;
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
         description = {"Runs a shipped report (etwreplay reports lists them) against the database, read-only.",
             "Parameters are given as --param name=value (see `etwreplay reports NAME` for a report's own): trace,"
                 + " cpu, module, process, from_us/to_us (a time window, µs since the trace start), min_us (a"
-                + " threshold), top ... They are bound as values, never pasted into the SQL."},
+                + " threshold), top ... They are bound as values, never pasted into the SQL.",
+            "Rows are written as they come, so a result of any size (a whole-trace cpu_timeline) needs no memory of its"
+                + " own; an --output file appears only once complete."},
         footer = {"", "Examples:",
             "  etwreplay report foreign_completions --db trace.duckdb",
             "  etwreplay report dpc_isr_latency --db t.duckdb --param module=ndis.sys --param cpu=0",
@@ -55,24 +57,34 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cmd = spec.commandLine();
         Report report = find(cmd, name);
-        ReportResult result;
+        List<String> notes;
         try (Database db = dbOptions.openReadOnly(cmd)) {
-            result = new ReportRunner(db).run(report, params);
+            ReportRunner runner = new ReportRunner(db);
+            if (output == null) {
+                // Rows are printed as they come: a 30 M-row timeline in constant memory.
+                Writer out = new BufferedWriter(cmd.getOut(), 1 << 16);
+                ResultWriter writer = ResultWriter.of(report, format.format, out);
+                notes = runner.stream(report, params, writer);
+                writer.finish();
+                out.flush();
+            } else {
+                ResultWriter[] written = new ResultWriter[1];
+                notes = OutputFile.write(output, out -> {
+                    written[0] = ResultWriter.of(report, format.format, out);
+                    List<String> n = runner.stream(report, params, written[0]);
+                    written[0].finish();
+                    return n;
+                });
+                long rows = written[0].rows();
+                cmd.getOut().printf("Wrote %d %s of report %s to %s%n", rows, rows == 1 ? "row" : "rows",
+                        report.name(), output);
+            }
         } catch (ReportUsageException e) {
             throw new CommandLine.ParameterException(cmd, e.getMessage());
         }
-        String text = ReportOutput.render(result, format.format);
-        if (output != null) {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-            int rows = result.table().rows().size();
-            cmd.getOut().printf("Wrote %d %s of report %s to %s%n", rows, rows == 1 ? "row" : "rows", report.name(),
-                    output);
-        } else {
-            cmd.getOut().print(text);
-        }
         cmd.getOut().flush();
         PrintWriter err = cmd.getErr();
-        result.notes().forEach(err::println);
+        notes.forEach(err::println);
         err.flush();
         return ExitCode.OK;
     }

@@ -1,8 +1,9 @@
 package etwreplay.cli;
 
 import etwreplay.ingest.store.Database;
-import etwreplay.ingest.store.ResultTable;
-import etwreplay.queries.ResultPrinter;
+import etwreplay.queries.ResultWriter;
+import java.io.BufferedWriter;
+import java.io.Writer;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Parameters;
             "The database is opened read-only unless --write is given. Tables: trace, trace_stat, process, thread,"
                 + " image, cswitch, ready_thread, dpc, isr, disk_io, file_io, driver_irp, page_fault, sample,"
                 + " syscall, stack, generic_event. ts is ns since the trace start; addr(x) prints an address"
-                + " in hex."},
+                + " in hex. Rows are printed as they come, so a result of any size needs no memory of its own.",
+            "Table format aligns its columns over the first 10,000 rows."},
         footer = {"", "Examples:",
             "  etwreplay sql --db t.duckdb \"SELECT kind, count(*) FROM disk_io GROUP BY kind ORDER BY kind\"",
             "  etwreplay sql --db t.duckdb -f csv \"SELECT ts, cpu, addr(routine), routine_symbol FROM dpc\"",
@@ -49,14 +51,16 @@ final class SqlCommand implements Callable<Integer> {
         String sql = statement();
         try (Database db = write ? dbOptions.openForWrite(spec.commandLine())
                 : dbOptions.openReadOnly(spec.commandLine())) {
-            ResultTable result;
+            // Rows are printed as they come, so a result of any size needs no memory for itself.
+            Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
+            ResultWriter writer = ResultWriter.of(format.format, out);
             try {
-                result = db.query(sql);
+                db.stream(writer, sql);
             } catch (SQLException e) {
                 throw new Main.UserSqlException(e);
             }
-            spec.commandLine().getOut().print(ResultPrinter.render(result, format.format));
-            spec.commandLine().getOut().flush();
+            writer.finish();
+            out.flush();
         }
         return ExitCode.OK;
     }

@@ -2,6 +2,7 @@ package etwreplay.queries;
 
 import etwreplay.ingest.store.Database;
 import etwreplay.ingest.store.ResultTable;
+import etwreplay.ingest.store.RowSink;
 import etwreplay.replay.store.DerivedTable;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -48,8 +49,49 @@ public final class ReportRunner {
      */
     public ReportResult run(Report report, Map<String, String> parameters, long maxRows)
             throws ReportUsageException, NotReplayedException, SQLException {
-        Map<ReportParameter, Object> values = bind(report, parameters);
         List<String> notes = new ArrayList<>();
+        ResultTable table;
+        try {
+            table = withParameters(report, parameters, notes, () -> db.queryFirst(maxRows, report.sql()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("a materialised query writes nowhere", e);
+        }
+        if (table.truncated()) {
+            StringBuilder all = new StringBuilder("etwreplay report " + report.name() + " --db " + db.file());
+            parameters.forEach((k, v) -> all.append(" --param ").append(k).append('=').append(v));
+            notes.add("note: the first " + maxRows + " rows; all of them (or a window: --param from_us=... --param"
+                    + " to_us=..., where the report takes them): " + all);
+        }
+        return new ReportResult(report, table, notes);
+    }
+
+    /**
+     * As {@link #run(Report, Map)}, handing the rows to {@code sink} as they come instead of keeping them: a
+     * result of any size in constant memory.
+     *
+     * @return the notes a reader must see beside the rows (e.g. a trace never replayed)
+     * @throws java.io.IOException the sink failed
+     */
+    public List<String> stream(Report report, Map<String, String> parameters, RowSink sink)
+            throws ReportUsageException, NotReplayedException, SQLException, java.io.IOException {
+        List<String> notes = new ArrayList<>();
+        withParameters(report, parameters, notes, () -> db.stream(sink, report.sql()));
+        return notes;
+    }
+
+    /** A query run while the report's parameters are set. */
+    @FunctionalInterface
+    private interface Query<T> {
+        T run() throws SQLException, java.io.IOException;
+    }
+
+    /**
+     * Checks {@code parameters} and the database (an unknown trace, a database or trace never replayed — notes
+     * for the latter), sets every declared parameter (unset ones reset), runs {@code query}, resets them all.
+     */
+    private <T> T withParameters(Report report, Map<String, String> parameters, List<String> notes, Query<T> query)
+            throws ReportUsageException, NotReplayedException, SQLException, java.io.IOException {
+        Map<ReportParameter, Object> values = bind(report, parameters);
         Integer traceId = (Integer) values.entrySet().stream().filter(e -> e.getKey().name().equals("trace"))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
         if (traceId != null && db.query("SELECT 1 FROM trace WHERE trace_id = ?", traceId).rows().isEmpty()) {
@@ -71,14 +113,7 @@ public final class ReportRunner {
             for (ReportParameter p : report.parameters()) {
                 setVariable(p.name(), values.get(p));
             }
-            ResultTable table = db.queryFirst(maxRows, report.sql());
-            if (table.truncated()) {
-                StringBuilder all = new StringBuilder("etwreplay report " + report.name() + " --db " + db.file());
-                parameters.forEach((k, v) -> all.append(" --param ").append(k).append('=').append(v));
-                notes.add("note: the first " + maxRows + " rows; all of them (or a window: --param from_us=... --param"
-                        + " to_us=..., where the report takes them): " + all);
-            }
-            return new ReportResult(report, table, notes);
+            return query.run();
         } finally {
             for (ReportParameter p : report.parameters()) {
                 setVariable(p.name(), null);

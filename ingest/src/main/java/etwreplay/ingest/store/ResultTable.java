@@ -3,7 +3,6 @@ package etwreplay.ingest.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,19 +60,7 @@ public final class ResultTable {
      * more. DuckDB's JDBC driver ignores {@code Statement.setMaxRows}, hence the count here.
      */
     public static ResultTable from(ResultSet rs, long maxRows) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        int n = md.getColumnCount();
-        List<String> cols = new ArrayList<>(n);
-        List<String> types = new ArrayList<>(n);
-        for (int i = 1; i <= n; i++) {
-            cols.add(md.getColumnLabel(i));
-            types.add(md.getColumnTypeName(i));
-        }
-        boolean[] address = new boolean[n + 1];
-        for (int i = 1; i <= n; i++) {
-            // Every UBIGINT in the etwreplay schema is an address, IRP or kernel key: shown in hex.
-            address[i] = "UBIGINT".equals(types.get(i - 1));
-        }
+        ResultCells cells = ResultCells.of(rs);
         List<List<String>> rows = new ArrayList<>();
         boolean more = false;
         while (rs.next()) {
@@ -81,46 +68,14 @@ public final class ResultTable {
                 more = true;
                 break;
             }
-            List<String> row = new ArrayList<>(n);
-            for (int i = 1; i <= n; i++) {
-                row.add(address[i] ? hexCell(rs, i) : cell(rs, i));
-            }
-            rows.add(row);
+            rows.add(cells.read(rs));
         }
-        return new ResultTable(cols, types, rows, more);
+        return new ResultTable(cells.columns(), cells.types(), rows, more);
     }
 
     /** True when the result had more rows than were kept ({@link #from(ResultSet, long)}). */
     public boolean truncated() {
         return truncated;
-    }
-
-    private static String hexCell(ResultSet rs, int column) throws SQLException {
-        String text = rs.getString(column);
-        return text == null ? null : "0x" + new java.math.BigInteger(text).toString(16);
-    }
-
-    private static String cell(ResultSet rs, int column) throws SQLException {
-        Object value = rs.getObject(column);
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            // Plain decimal notation (no exponent) so CSV diffs and spreadsheets read it alike.
-            return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toLocalDateTime().toString();
-        }
-        if (value instanceof byte[] bytes) {
-            StringBuilder sb = new StringBuilder(bytes.length * 2 + 2).append("0x");
-            for (byte b : bytes) {
-                sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-            }
-            return sb.toString();
-        }
-        return rs.getString(column);
     }
 
     public List<String> columns() {
@@ -146,7 +101,8 @@ public final class ResultTable {
         return sb.toString();
     }
 
-    private static void appendCsvRow(StringBuilder sb, List<String> cells) {
+    /** One RFC 4180 CSV line of {@code cells} (NULL as an empty field, an empty string quoted), LF-terminated. */
+    public static void appendCsvRow(StringBuilder sb, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 sb.append(',');
