@@ -116,6 +116,29 @@ class BulkInsertTest {
     }
 
     @Test
+    void largePayloadsGoThroughInManySmallBatches() throws Exception {
+        // 300 generic events of 64 KiB each: 38 MB of hex, well past one batch's string budget.
+        int events = 300;
+        try (Database db = Database.openForWrite(dir.resolve("payloads.duckdb"))) {
+            TraceStore store = new TraceStore(db);
+            try (TraceStore.Transaction tx = withWriters(1, () -> store.begin(null))) {
+                for (int i = 1; i <= events; i++) {
+                    byte[] payload = new byte[64 * 1024];
+                    java.util.Arrays.fill(payload, (byte) i);
+                    tx.sink().accept(new GenericEvent(i, 0, "Big", "P", null, null, null, null,
+                            Map.of("i", Integer.toString(i)), payload));
+                }
+                tx.commit(source(), new TraceHeader(), "test");
+            }
+            Connection c = db.connection();
+            assertEquals(List.of(events + " " + (long) events * 64 * 1024 + " 0"), column(c,
+                    "SELECT count(*) || ' ' || sum(octet_length(payload)) || ' ' || count(*) FILTER (WHERE payload"
+                            + " <> unhex(repeat(printf('%02x', seq % 256), 65536)) OR fields['i'] <> seq::VARCHAR)"
+                            + " FROM generic_event"));
+        }
+    }
+
+    @Test
     void failureInTheMiddleLeavesTheDatabaseAsItWas() throws Exception {
         for (int writers = 0; writers <= 1; writers++) {
             try (Database db = Database.openForWrite(dir.resolve("fail" + writers + ".duckdb"))) {
