@@ -72,7 +72,8 @@ class BulkInsertTest {
                 assertEquals(List.of("null", "{}", "{z=1, a=NULL, ''=ünïcödé €}"), column(c,
                         "SELECT fields::VARCHAR FROM generic_event WHERE seq <= 3 ORDER BY seq"));
                 assertEquals(List.of("null", "0", "256"),
-                        column(c, "SELECT octet_length(payload)::VARCHAR FROM generic_event WHERE seq <= 3 ORDER BY seq"));
+                        column(c, "SELECT octet_length(payload)::VARCHAR FROM generic_event WHERE seq <= 3"
+                                + " ORDER BY seq"));
                 assertEquals(List.of("true", "false", "null"),
                         column(c, "SELECT from_dpc::VARCHAR FROM ready_thread ORDER BY seq"));
             }
@@ -108,7 +109,8 @@ class BulkInsertTest {
                 assertEquals(List.of("0"), column(c, "SELECT count(*)::VARCHAR FROM cswitch WHERE new_tid <> seq"));
                 for (String t : new String[] {"dpc", "cswitch"}) {
                     assertEquals(List.of("0"), column(c, "SELECT count(*)::VARCHAR FROM (SELECT seq, lag(seq) OVER"
-                            + " (ORDER BY rowid) AS before FROM " + t + ") WHERE seq <= before"), t + " stored in seq order");
+                            + " (ORDER BY rowid) AS before FROM " + t + ") WHERE seq <= before"),
+                            t + " stored in seq order");
                 }
                 assertEquals(List.of(Long.toString(seq)), column(c, "SELECT event_count::VARCHAR FROM trace"));
             }
