@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Using both cores must not change results: the database after an ingest whose appending runs on one or
- * two worker threads equals, row for row and {@code seq} for {@code seq}, the one written on the reader's
- * thread alone ({@code etwreplay.ingest.writers} = 0).
+ * Using both cores must not change results: the database after an ingest whose inserts run on a worker
+ * thread equals, row for row and {@code seq} for {@code seq}, the one written on the reader's thread alone
+ * ({@code etwreplay.ingest.writers} = 0).
  */
 class ParallelIngestTest {
     private static final String WRITERS = "etwreplay.ingest.writers";
@@ -36,11 +36,8 @@ class ParallelIngestTest {
 
     private void assertSameDatabase(Path trace, String name) throws Exception {
         String serial = snapshot(trace, name + "-serial", "0");
-        for (String writers : new String[] {"1", "2"}) {
-            String parallel = snapshot(trace, name + "-parallel" + writers, writers);
-            assertEquals(serial, parallel, name + ": the ingest with " + writers + " appender threads differs from"
-                    + " the serial one");
-        }
+        String parallel = snapshot(trace, name + "-parallel", "1");
+        assertEquals(serial, parallel, name + ": the ingest with an inserting thread differs from the serial one");
     }
 
     private String snapshot(Path trace, String name, String writers) throws Exception {

@@ -6,7 +6,8 @@ import org.duckdb.DuckDBAppender;
 
 /**
  * Appends one boxed column value to the current row of a DuckDB Appender: null as SQL NULL, otherwise
- * the typed {@code append} for its class. Shared by the raw-event sink and the derived-table writer.
+ * the typed {@code append} for its class. Used by replay's derived-table writer; the raw-event tables are
+ * written by {@link BulkInserter}, and BulkInsertTest checks that it stores what this class stores.
  * A {@code Long} for a UBIGINT column keeps its 64 bits unchanged.
  */
 public final class AppenderValues {

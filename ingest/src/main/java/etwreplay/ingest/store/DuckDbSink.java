@@ -5,64 +5,51 @@ import etwreplay.ingest.event.EventSink;
 import etwreplay.ingest.event.EventTable;
 import etwreplay.ingest.event.TraceEvent;
 import java.sql.SQLException;
+import java.util.EnumMap;
 import java.util.Map;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Streams canonical events into the raw tables through one DuckDB Appender per table (never
- * row-by-row INSERTs), so memory does not grow with trace length. Assigns {@code seq} in arrival
- * order. Runs inside the caller's transaction: nothing is visible until it commits.
+ * Streams canonical events into the raw tables in column batches of {@value InsertWorker#BATCH_ROWS} rows,
+ * each stored with one {@code INSERT … SELECT} from a Java table function ({@link BulkInserter}; never
+ * row-by-row INSERTs), so memory does not grow with trace length. Assigns {@code seq} in arrival order. Runs
+ * inside the caller's transaction: nothing is visible until it commits.
  *
- * <p>The appending itself runs on {@link #writers()} worker threads ({@link AppendWorker}), each owning
- * a fixed group of tables, so that a reader's decoding and DuckDB's storing use both cores; with
- * {@code writers = 0} it runs on the caller's thread. Either way the database is the same: {@code seq},
- * the bookkeeping and the anomalies are decided here, on the caller's thread, in arrival order, and each
- * table's rows are appended in that order by one worker. The property {@value #WRITERS_PROPERTY}
- * overrides the default: one worker when the machine has two or more processors, else none. A second
- * worker (2) is supported but did not pay on the 2-core machine of bench/RESULTS.md: DuckDB serialises
- * the flushes of one connection, which are most of the storing, and the extra thread costs CPU.
+ * <p>The inserts run on a worker thread ({@link InsertWorker}) so that a reader's decoding and DuckDB's
+ * storing use both cores; with {@code writers = 0} they run on the caller's thread. Either way the database is
+ * the same: {@code seq}, the bookkeeping and the anomalies are decided here, on the caller's thread, in
+ * arrival order, and each table's rows are inserted in that order. The property {@value #WRITERS_PROPERTY}
+ * overrides the default: one worker when the machine has two or more processors, else none. More than one
+ * worker would not pay: a connection runs one statement at a time, and the transaction is one connection's.
+ *
+ * <p>The caller runs DuckDB with one thread meanwhile ({@link DuckDbThreadLimit}).
  * Called from one thread.
  */
 final class DuckDbSink implements EventSink, AutoCloseable {
     static final String WRITERS_PROPERTY = "etwreplay.ingest.writers";
-    /**
-     * Which worker (of two) appends each table: the two groups split the rows of a CSwitch-heavy trace,
-     * and of a sampled one (sample vs generic_event), about evenly.
-     */
-    private static final EventTable[] SECOND_WORKER = {EventTable.SAMPLE, EventTable.DPC, EventTable.PAGE_FAULT,
-        EventTable.FILE_IO, EventTable.DRIVER_IRP, EventTable.STACK, EventTable.SYSCALL};
 
-    private final AppendWorker[] workers;
-    private final AppendWorker[] workerOf = new AppendWorker[EventTable.values().length];
+    private final InsertWorker worker;
     private final long[] rowsPerTable = new long[EventTable.values().length];
     private final AnomalyCounter<Anomaly> anomalies = new AnomalyCounter<>(Anomaly.class);
     private long seq;
     private long maxTs;
     private int maxCpu = -1;
     private long previousTs = Long.MIN_VALUE;
+    private boolean closed;
 
-    DuckDbSink(DuckDBConnection connection, int traceId) {
+    DuckDbSink(DuckDBConnection connection, int traceId) throws SQLException {
         this(connection, traceId, defaultWriters());
     }
 
-    DuckDbSink(DuckDBConnection connection, int traceId, int writers) {
-        if (writers <= 0) {
-            workers = new AppendWorker[] {AppendWorker.inline(connection, traceId)};
-        } else {
-            workers = new AppendWorker[Math.min(writers, 2)];
-            Object contextLock = new Object();
-            for (int i = 0; i < workers.length; i++) {
-                workers[i] = AppendWorker.threaded(connection, contextLock, traceId, "etwreplay-append-" + i);
-            }
-        }
+    DuckDbSink(DuckDBConnection connection, int traceId, int writers) throws SQLException {
+        Map<EventTable, TableLayout> layouts = new EnumMap<>(EventTable.class);
         for (EventTable t : EventTable.values()) {
-            workerOf[t.ordinal()] = workers[0];
+            layouts.put(t, TableLayout.read(connection, t));
         }
-        if (workers.length > 1) {
-            for (EventTable t : SECOND_WORKER) {
-                workerOf[t.ordinal()] = workers[1];
-            }
-        }
+        BatchRowsFunction.registerOn(connection);
+        BulkInserter inserter = new BulkInserter(connection, traceId);
+        worker = writers <= 0 ? InsertWorker.inline(inserter, layouts)
+                : InsertWorker.threaded(inserter, layouts, "etwreplay-insert");
     }
 
     static int defaultWriters() {
@@ -89,7 +76,7 @@ final class DuckDbSink implements EventSink, AutoCloseable {
         previousTs = ts;
         maxTs = Math.max(maxTs, ts);
         maxCpu = Math.max(maxCpu, event.cpu());
-        workerOf[table.ordinal()].add(event, extra, ++seq);
+        worker.add(event, extra, ++seq);
         rowsPerTable[table.ordinal()]++;
     }
 
@@ -124,29 +111,16 @@ final class DuckDbSink implements EventSink, AutoCloseable {
         return maxCpu;
     }
 
-    /** Appends what is still queued and closes every appender; rows become part of the open transaction. */
+    /**
+     * Inserts what is still batched and waits for it (rows become part of the open transaction). Safe to call
+     * again.
+     */
     @Override
     public void close() throws SQLException {
-        SQLException first = null;
-        RuntimeException firstRuntime = null;
-        for (AppendWorker w : workers) {
-            try {
-                w.finish();
-            } catch (SQLException e) {
-                if (first == null) {
-                    first = e;
-                }
-            } catch (RuntimeException e) {
-                if (firstRuntime == null) {
-                    firstRuntime = e;
-                }
-            }
+        if (closed) {
+            return;
         }
-        if (first != null) {
-            throw first;
-        }
-        if (firstRuntime != null) {
-            throw firstRuntime;
-        }
+        closed = true;
+        worker.finish();
     }
 }

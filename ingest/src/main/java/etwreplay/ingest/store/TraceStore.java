@@ -131,13 +131,20 @@ public final class TraceStore {
     public final class Transaction implements AutoCloseable {
         private final Connection connection;
         private final int traceId;
+        private final DuckDbThreadLimit threads;
         private final DuckDbSink sink;
         private boolean done;
 
         Transaction(Connection connection, int traceId) throws SQLException {
             this.connection = connection;
             this.traceId = traceId;
-            this.sink = new DuckDbSink(connection.unwrap(DuckDBConnection.class), traceId);
+            this.threads = DuckDbThreadLimit.one(connection);
+            try {
+                this.sink = new DuckDbSink(connection.unwrap(DuckDBConnection.class), traceId);
+            } catch (SQLException | RuntimeException e) {
+                threads.restore();
+                throw e;
+            }
         }
 
         public int traceId() {
@@ -169,6 +176,7 @@ public final class TraceStore {
                 st.execute("COMMIT");
             }
             done = true;
+            threads.restore();
             Map<EventTable, Long> rows = new EnumMap<>(EventTable.class);
             for (EventTable t : EventTable.values()) {
                 rows.put(t, sink.rows(t));
@@ -228,6 +236,11 @@ public final class TraceStore {
                     // The rows are discarded by the rollback anyway.
                 }
                 rollbackQuietly(connection);
+                try {
+                    threads.restore();
+                } catch (SQLException ignored) {
+                    // Only the thread count of a connection that is failing anyway; the data is rolled back.
+                }
             }
         }
 

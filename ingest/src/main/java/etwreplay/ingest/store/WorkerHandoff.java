@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The producer's side of a hand-off to one worker thread through bounded queues (the ingest's
- * {@link AppendWorker}, replay's derived-table writer): putting and taking batches, waiting no longer than
+ * {@link InsertWorker}, replay's derived-table writer): putting and taking batches, waiting no longer than
  * the worker lives, and the worker's failure rethrown on the producer's thread. Without it a producer whose
  * worker died would block forever on a full queue. The worker records its failure with {@link #fail}.
  */
