@@ -4,6 +4,7 @@ import etwreplay.ingest.store.Database;
 import etwreplay.ingest.store.ResultTable;
 import etwreplay.ingest.store.RowSink;
 import etwreplay.replay.store.DerivedTable;
+import etwreplay.replay.store.ReplaySchema;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,7 +36,7 @@ public final class ReportRunner {
     /**
      * @param parameters parameter name to value as text; names must be among the report's
      * @throws ReportUsageException  an unknown parameter, a value of the wrong type, an unknown trace
-     * @throws NotReplayedException  the report needs derived tables and the database has none
+     * @throws NotReplayedException  the report needs derived tables and the database has none (of this version)
      * @throws SQLException          the database failed (a report's SQL that DuckDB rejects is a bug)
      */
     public ReportResult run(Report report, Map<String, String> parameters)
@@ -102,6 +103,12 @@ public final class ReportRunner {
             if (db.query("SELECT 1 FROM information_schema.tables WHERE table_name = ?",
                     DerivedTable.MACHINE.tableName()).rows().isEmpty()) {
                 throw new NotReplayedException(report.name(), db.file());
+            }
+            List<String> version = column(db.query("SELECT value FROM schema_info WHERE key = ?",
+                    ReplaySchema.VERSION_KEY));
+            if (!version.equals(List.of(Integer.toString(ReplaySchema.VERSION)))) {
+                throw new NotReplayedException(report.name(), db.file(), String.join(", ", version),
+                        ReplaySchema.VERSION);
             }
             for (String id : column(db.query("SELECT trace_id FROM trace WHERE (? IS NULL OR trace_id = ?) AND trace_id"
                     + " NOT IN (SELECT trace_id FROM machine) ORDER BY trace_id", traceId, traceId))) {

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import etwreplay.ingest.testing.SharedTraces;
 import etwreplay.ingest.store.Database;
+import etwreplay.ingest.testing.SharedTraces;
 import etwreplay.queries.OutputFormat;
 import etwreplay.queries.Report;
 import etwreplay.queries.ReportCatalog;
 import etwreplay.queries.ReportOutput;
 import etwreplay.queries.ReportResult;
 import etwreplay.queries.ReportRunner;
+import etwreplay.replay.store.ReplaySchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -243,6 +244,23 @@ class ReportCliTest {
         assertEquals(2, partial.out().lines().count(), partial.out());
         assertEquals("note: trace 2 has not been replayed, so this report has nothing of it (etwreplay replay --trace 2)\n",
                 partial.err());
+    }
+
+    @Test
+    void aDatabaseReplayedByAnotherDerivedSchemaVersionIsExplained() throws Exception {
+        Path db = analysed("threaded-dpc.txt");
+        try (Database d = Database.openForWrite(db)) {
+            d.query("UPDATE schema_info SET value = '2' WHERE key = ?", ReplaySchema.VERSION_KEY);
+        }
+        CliRun r = CliRun.of("report", "dpc_isr_latency", "--db", db.toString());
+        assertEquals(ExitCode.DATABASE, r.exitCode());
+        assertEquals("etwreplay: report dpc_isr_latency reads the replay's derived tables, and those in " + db
+                + " were written by derived schema version 2 (this etwreplay writes version " + ReplaySchema.VERSION
+                + "): run `etwreplay replay --db " + db + "` again\n", r.err());
+        assertEquals(0, CliRun.of("replay", "--db", db.toString()).exitCode());
+        CliRun again = CliRun.of("report", "dpc_isr_latency", "--db", db.toString(), "-f", "csv");
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("\n1,isr_to_dpc,"), again.out());
     }
 
     @Test

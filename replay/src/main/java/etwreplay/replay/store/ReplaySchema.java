@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  * so).
  */
 public final class ReplaySchema {
-    /** Version of the derived schema written by this build (2: categorical columns are ENUM types). */
-    public static final int VERSION = 2;
+    /**
+     * Version of the derived schema written by this build (2: categorical columns are ENUM types; 3:
+     * irql_span.inferred_isr_to_dpc_ns, so that the ISR-to-DPC wait needs no self-join of irql_span).
+     */
+    public static final int VERSION = 3;
     /** Key of the version in the raw schema's {@code schema_info} table. */
     public static final String VERSION_KEY = "replay_schema_version";
     private static final String RESOURCE = "replay-schema.sql";

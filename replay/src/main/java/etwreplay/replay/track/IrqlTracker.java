@@ -18,7 +18,8 @@ import java.util.Map;
  * <pre>
  * irql_span(trace_id, span_id, cpu, kind, start_ts, end_ts, duration_ns, irql, irql_name, irql_basis, vector,
  *           routine, routine_symbol, module, module_basis, parent_span_id, depth, inferred_isr_span_id,
- *           isr_basis, tid, pid, process_name, context_confidence, starts_before_trace, anomaly, source_seq)
+ *           isr_basis, inferred_isr_to_dpc_ns, tid, pid, process_name, context_confidence, starts_before_trace,
+ *           anomaly, source_seq)
  * </pre>
  *
  * A span nested inside one of equal or higher IRQL cannot happen on real hardware: it is written with
@@ -115,7 +116,8 @@ public final class IrqlTracker {
                 .i32(s.irql).str(s.irql == null ? null : irql.nameOf(s.irql)).str(s.irqlBasis).i32(s.vector)
                 .u64(s.routine).str(s.routineSymbol).str(s.module).str(s.moduleBasis)
                 .i64(s.parent == null ? null : s.parent.id).i32(s.depth)
-                .i64(s.queuedBy == null ? null : s.queuedBy.id).str(s.queuedByBasis).i32(ctx.tid()).i32(ctx.pid())
+                .i64(s.queuedBy == null ? null : s.queuedBy.id).str(s.queuedByBasis)
+                .i64(s.queuedBy == null ? null : ChainTracker.isrToDpcNs(s)).i32(ctx.tid()).i32(ctx.pid())
                 .str(ctx.processName()).str(ctx.confidence()).bool(s.start < 0).str(s.anomaly).i64(s.sourceSeq).end();
     }
 

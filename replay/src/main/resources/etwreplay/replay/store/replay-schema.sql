@@ -1,4 +1,4 @@
--- etwreplay derived schema, version 2 (etwreplay.replay.store.ReplaySchema.VERSION; schema_info key
+-- etwreplay derived schema, version 3 (etwreplay.replay.store.ReplaySchema.VERSION; schema_info key
 -- 'replay_schema_version'). Written by the replay engine (etwreplay.replay.ReplayEngine) from the raw
 -- tables of schema.sql; replaying a trace again replaces its rows. Names: etwreplay.replay.store.DerivedTable.
 -- Conventions as in the raw schema:
@@ -145,6 +145,9 @@ CREATE TABLE IF NOT EXISTS irql_span (
     inferred_isr_span_id BIGINT,    -- DPC rows: the ISR inferred to have queued it (ETW records no link; see isr_basis)
     isr_basis irql_isr_basis,       -- DPC rows: same_module | nearest_preceding (the latest unpaired ISR on the CPU that
                                     -- ended before it, within 50 ms) | timer_dpc | none; NULL for ISRs
+    inferred_isr_to_dpc_ns BIGINT,  -- DPC rows with an inferred ISR: start_ts minus that ISR's end_ts (the wait from
+                                    -- the interrupt to its DPC, as irq_chain.inferred_isr_to_dpc_ns); NULL otherwise.
+                                    -- Kept on the row so that reports need no self-join of irql_span (version 3)
     tid INTEGER,                    -- the thread current underneath
     pid INTEGER,
     process_name VARCHAR,
