@@ -31,22 +31,15 @@
 --   confidence    exact | inferred | approximate | unknown: how sure the current thread is
 --   ref_id        the row's id in its table: irql_span.span_id, irp.irp_id, hazard.hazard_id; NULL for threads
 --   note          how the thread became current (cpu_context.source), a span's anomaly, a completion's status
-WITH _p AS (
-    SELECT getvariable('trace')::INTEGER AS trace_id,
-           getvariable('cpu')::INTEGER AS cpu,
-           getvariable('process')::VARCHAR AS process,
-           getvariable('from_us')::DOUBLE AS from_us,
-           getvariable('to_us')::DOUBLE AS to_us
-),
-_rows AS (
+WITH _rows AS (
     SELECT trace_id, cpu, start_ts, end_ts, 0 AS level_order, 'thread' AS level, 0 AS depth, 0 AS irql,
            process_name || ' (' || pid || ') tid ' || tid AS what, process_name, pid,
-           directory_table_base AS dtb, confidence, NULL::BIGINT AS ref_id, source AS note
+           directory_table_base AS dtb, confidence, NULL::BIGINT AS ref_id, 0 AS sort_ref, source AS note
     FROM cpu_context
     UNION ALL
     SELECT trace_id, cpu, start_ts, end_ts, 1, 'span', depth + 1, irql,
            kind || ' ' || coalesce(routine_symbol, module, addr(routine)), process_name, pid,
-           NULL, context_confidence, span_id,
+           NULL, context_confidence, span_id, span_id,
            concat_ws('; ', anomaly, CASE WHEN starts_before_trace THEN 'began before the trace' END)
     FROM irql_span
     UNION ALL
@@ -54,13 +47,13 @@ _rows AS (
            coalesce(s.depth + 1, 0), i.completion_irql,
            i.family || ' ' || coalesce(i.op, '?') || ' irp ' || i.irp_id
                || CASE WHEN i.foreign_context THEN ' (foreign: issued by ' || i.issuer_process_name || ')' ELSE '' END,
-           i.completion_process_name, i.completion_pid, NULL, i.context_confidence, i.irp_id, i.status
+           i.completion_process_name, i.completion_pid, NULL, i.context_confidence, i.irp_id, i.irp_id, i.status
     FROM irp i
     LEFT JOIN irql_span s ON s.trace_id = i.trace_id AND s.span_id = i.completion_span_id
     WHERE i.complete_ts IS NOT NULL AND i.complete_cpu IS NOT NULL
     UNION ALL
     SELECT h.trace_id, h.cpu, h.ts, h.ts, 3, 'hazard', coalesce(s.depth + 1, 0), h.irql, h.kind,
-           h.process_name, h.pid, NULL, NULL, h.hazard_id, h.address_class
+           h.process_name, h.pid, NULL, NULL, h.hazard_id, h.hazard_id, h.address_class
     FROM hazard h
     LEFT JOIN irql_span s ON s.trace_id = h.trace_id AND s.span_id = h.span_id
     WHERE h.cpu IS NOT NULL
@@ -80,10 +73,11 @@ SELECT r.trace_id,
        r.ref_id,
        nullif(r.note, '') AS note
 FROM _rows r
-CROSS JOIN _p
-WHERE (_p.trace_id IS NULL OR r.trace_id = _p.trace_id)
-  AND (_p.cpu IS NULL OR r.cpu = _p.cpu)
-  AND (_p.process IS NULL OR lower(r.process_name) = lower(_p.process))
-  AND (_p.from_us IS NULL OR r.end_ts >= _p.from_us * 1000)
-  AND (_p.to_us IS NULL OR r.start_ts <= _p.to_us * 1000)
-ORDER BY r.trace_id, r.cpu, r.start_ts, r.level_order, r.depth, r.ref_id;
+-- Parameters are read where they filter: getvariable is a constant when DuckDB plans, so an unset one's
+-- condition disappears (read through a joined one-row CTE it was evaluated for every row scanned).
+WHERE (getvariable('trace')::INTEGER IS NULL OR r.trace_id = getvariable('trace')::INTEGER)
+  AND (getvariable('cpu')::INTEGER IS NULL OR r.cpu = getvariable('cpu')::INTEGER)
+  AND (getvariable('process')::VARCHAR IS NULL OR lower(r.process_name) = lower(getvariable('process')::VARCHAR))
+  AND (getvariable('from_us')::DOUBLE IS NULL OR r.end_ts >= getvariable('from_us')::DOUBLE * 1000)
+  AND (getvariable('to_us')::DOUBLE IS NULL OR r.start_ts <= getvariable('to_us')::DOUBLE * 1000)
+ORDER BY r.trace_id, r.cpu, r.start_ts, r.level_order, r.depth, r.sort_ref;

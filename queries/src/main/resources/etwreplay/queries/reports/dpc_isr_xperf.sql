@@ -19,16 +19,35 @@
 --   trace INTEGER  only this trace
 -- Columns:
 --   line  one line of the report
-WITH _p AS (
-    SELECT getvariable('trace')::INTEGER AS trace_id
+WITH
+-- Every table of the report is a sum over spans, so all come from one pass that sums the spans into cells
+-- (counts and times add up exactly), never from joining each of the 12.7 M spans of a 61.5 M-event trace to
+-- modules, CPUs, buckets or intervals (four such joins took 2.3-2.6 s each). A cell is (trace, kind, module,
+-- cpu, histogram bucket k, and i for a span that lies within the 1-second interval i = start_ts // 1 s, NULL
+-- for one that does not or begins before the trace). The traces are chosen after the pass (its cells are
+-- joined, not its spans).
+_span_cells AS (
+    SELECT s.trace_id, s.kind, s.module, s.cpu,
+           -- The bucket by arithmetic: the edges are 1000 * 2^k ns, log2 of an exact power of two is exact, and
+           -- 1 ns above an edge stays above it in log2 for any duration under ~6 days. A negative duration (an
+           -- anomaly) counts as 0.
+           CASE WHEN s.duration_ns <= 1000 THEN 0 ELSE ceil(log2(s.duration_ns / 1000.0))::INTEGER END AS k,
+           CASE WHEN s.start_ts >= 0 AND s.end_ts > s.start_ts
+                     AND s.end_ts <= (s.start_ts // 1000000000 + 1) * 1000000000 THEN s.start_ts // 1000000000 END AS i,
+           count(*) AS n, sum(greatest(s.duration_ns, 0)) AS duration_ns, sum(s.end_ts - s.start_ts) AS busy_ns
+    FROM irql_span s
+    -- Parameters are read where they filter: getvariable is a constant when DuckDB plans, so an unset one's
+    -- condition disappears (read through a joined one-row CTE it was evaluated for every row scanned).
+    WHERE getvariable('trace')::INTEGER IS NULL OR s.trace_id = getvariable('trace')::INTEGER
+    GROUP BY s.trace_id, s.kind, s.module, s.cpu, k, i
 ),
 _traces AS (
     SELECT t.trace_id, t.file_name, greatest(coalesce(t.duration_ns, 0), 0) AS duration_ns,
-           coalesce(t.cpu_count, (SELECT max(s.cpu) + 1 FROM irql_span s WHERE s.trace_id = t.trace_id), 1) AS cpus,
+           coalesce(t.cpu_count, (SELECT max(c.cpu) + 1 FROM _span_cells c WHERE c.trace_id = t.trace_id), 1) AS cpus,
            round(coalesce(t.duration_ns, 0) / 1e6)::BIGINT AS duration_ms,
            count(*) OVER () AS traces
-    FROM trace t, _p
-    WHERE _p.trace_id IS NULL OR t.trace_id = _p.trace_id
+    FROM trace t
+    WHERE getvariable('trace')::INTEGER IS NULL OR t.trace_id = getvariable('trace')::INTEGER
 ),
 _cpus AS (
     SELECT t.trace_id, c.cpu
@@ -38,48 +57,48 @@ _classes AS (
     SELECT class, section, title
     FROM (VALUES ('DPC', 1, 'DPC Info'), ('ISR', 2, 'Interrupt Info')) v(class, section, title)
 ),
-_spans AS (
-    SELECT s.trace_id, CASE WHEN s.kind LIKE 'ISR%' THEN 'ISR' ELSE 'DPC' END AS class,
-           coalesce(s.module, '(unknown)') AS module, s.cpu, s.span_id, s.start_ts, s.end_ts,
-           greatest(s.duration_ns, 0) AS duration_ns
-    FROM irql_span s
-    JOIN _traces USING (trace_id)
-),
 -- Bucket k of xperf's histogram: (lower_ns, upper_ns]; bucket 0 also takes 0.
 _buckets AS (
     SELECT k, CASE WHEN k = 0 THEN 0 ELSE 1000 * (1::BIGINT << (k - 1)) END AS lower_ns,
            1000 * (1::BIGINT << k) AS upper_ns
     FROM range(0, 48) r(k)
 ),
-_bucketed AS (
-    SELECT sp.trace_id, sp.class, m.module, sp.span_id, b.k
-    FROM _spans sp
-    CROSS JOIN LATERAL (SELECT sp.module UNION ALL SELECT NULL) m(module)  -- NULL: all modules
-    -- The bucket by arithmetic: an equality, which DuckDB hash-joins (the range condition k = 0 OR lower_ns <
-    -- duration <= upper_ns made a nested-loop join, 3.5 s a pass over 12.7 M spans). Same buckets: the edges
-    -- are 1000 * 2^k ns, log2 of an exact power of two is exact, and 1 ns above an edge stays above it in
-    -- log2 for any duration under ~6 days.
-    JOIN _buckets b ON b.k = CASE WHEN sp.duration_ns <= 1000 THEN 0 ELSE ceil(log2(sp.duration_ns / 1000.0))::INTEGER END
+-- Cells of (class, module, cpu, bucket): the histograms and the module x CPU table.
+_class_cells AS (
+    SELECT c.trace_id, CASE WHEN c.kind LIKE 'ISR%' THEN 'ISR' ELSE 'DPC' END AS class,
+           coalesce(c.module, '(unknown)') AS module, c.cpu, c.k, sum(c.n)::BIGINT AS n, sum(c.duration_ns) AS duration_ns
+    FROM _span_cells c
+    JOIN _traces USING (trace_id)
+    GROUP BY c.trace_id, class, coalesce(c.module, '(unknown)'), c.cpu, c.k
+),
+-- Per module, and over all modules (module NULL).
+_module_buckets AS (
+    SELECT trace_id, class, module, k, sum(n)::BIGINT AS n
+    FROM _class_cells
+    GROUP BY trace_id, class, module, k
+    UNION ALL
+    SELECT trace_id, class, NULL, k, sum(n)::BIGINT
+    FROM _class_cells
+    GROUP BY trace_id, class, k
 ),
 _histograms AS (
-    SELECT trace_id, class, module, count(*) AS total, max(k) AS max_k
-    FROM _bucketed
+    SELECT trace_id, class, module, sum(n)::BIGINT AS total, max(k) AS max_k
+    FROM _module_buckets
     GROUP BY trace_id, class, module
 ),
 _bucket_counts AS (
-    SELECT h.trace_id, h.class, h.module, h.total, b.k, b.lower_ns, b.upper_ns, count(x.span_id) AS n
+    SELECT h.trace_id, h.class, h.module, h.total, b.k, b.lower_ns, b.upper_ns, coalesce(x.n, 0) AS n
     FROM _histograms h
     JOIN _buckets b ON b.k <= h.max_k
-    LEFT JOIN _bucketed x ON x.trace_id = h.trace_id AND x.class = h.class AND x.module IS NOT DISTINCT FROM h.module
-                         AND x.k = b.k
-    GROUP BY h.trace_id, h.class, h.module, h.total, b.k, b.lower_ns, b.upper_ns
+    LEFT JOIN _module_buckets x ON x.trace_id = h.trace_id AND x.class = h.class
+                               AND x.module IS NOT DISTINCT FROM h.module AND x.k = b.k
 ),
 _module_cpu AS (
     SELECT m.trace_id, m.class, m.module, c.cpu,
-           round(coalesce(sum(sp.duration_ns), 0) / 1000)::BIGINT AS usec
-    FROM (SELECT DISTINCT trace_id, class, module FROM _spans) m
+           round(coalesce(sum(x.duration_ns), 0) / 1000)::BIGINT AS usec
+    FROM (SELECT DISTINCT trace_id, class, module FROM _class_cells) m
     JOIN _cpus c ON c.trace_id = m.trace_id
-    LEFT JOIN _spans sp ON sp.trace_id = m.trace_id AND sp.class = m.class AND sp.module = m.module AND sp.cpu = c.cpu
+    LEFT JOIN _class_cells x ON x.trace_id = m.trace_id AND x.class = m.class AND x.module = m.module AND x.cpu = c.cpu
     GROUP BY m.trace_id, m.class, m.module, c.cpu
 ),
 -- 1-second intervals [start_ns, end_ns), the last one cut at the trace end.
@@ -88,17 +107,47 @@ _seconds AS (
            i.i * 1000000000 AS start_ns, least((i.i + 1) * 1000000000, t.duration_ns) AS end_ns
     FROM _traces t, range(0, greatest(1, ceil(t.duration_ms / 1000)::BIGINT)) i(i)
 ),
+-- The time of a span inside an interval is least(end_ts, interval end) - greatest(start_ts, interval start),
+-- summed over the spans that overlap it. A span that starts and ends inside one 1-second interval i (and
+-- inside the trace: i below the trace's last, partial second; nearly every span) overlaps that interval alone,
+-- and the 2-second interval i // 2 alone, with all of end_ts - start_ts: those come from the cells. The few
+-- others (crossing an interval edge, beginning before the trace, in its last second, or of no positive
+-- length) are matched to the intervals they overlap, one by one; an interval's time is the sum of both
+-- parts. (An interval past the last 1-second one, which ends at the rounded trace end in ms, has no row.)
+_inside_second AS (
+    SELECT c.trace_id, CASE WHEN c.kind LIKE 'ISR%' THEN 'ISR' ELSE 'DPC' END AS class, c.cpu, c.i,
+           sum(c.busy_ns) AS busy_ns
+    FROM _span_cells c
+    JOIN _traces t USING (trace_id)
+    WHERE c.i < t.duration_ns // 1000000000
+    GROUP BY c.trace_id, class, c.cpu, c.i
+),
+-- The spans of no such cell: a second look at irql_span, cheap filters first (the scalar is the earliest
+-- last-second start of the traces chosen), then the exact complement of the cells above.
+_across AS (
+    SELECT s.trace_id, CASE WHEN s.kind LIKE 'ISR%' THEN 'ISR' ELSE 'DPC' END AS class, s.cpu, s.start_ts, s.end_ts
+    FROM irql_span s
+    JOIN _traces t USING (trace_id)
+    WHERE (NOT (s.start_ts >= 0 AND s.end_ts > s.start_ts AND s.end_ts <= (s.start_ts // 1000000000 + 1) * 1000000000)
+           OR s.start_ts >= (SELECT min(duration_ns // 1000000000 * 1000000000) FROM _traces))
+      AND (NOT (s.start_ts >= 0 AND s.end_ts > s.start_ts AND s.end_ts <= (s.start_ts // 1000000000 + 1) * 1000000000)
+           OR s.start_ts // 1000000000 >= t.duration_ns // 1000000000)
+),
 _second_usage AS (
     SELECT s.trace_id, cl.class, s.i, s.start_ms, s.end_ms, s.end_ns - s.start_ns AS length_ns, c.cpu,
-           -- (least/greatest skip NULLs: the FILTER keeps a CPU without spans at 0)
-           coalesce(sum(least(sp.end_ts, s.end_ns) - greatest(sp.start_ts, s.start_ns)) FILTER (sp.span_id IS NOT NULL), 0)
-               AS busy_ns
+           coalesce(inside.busy_ns, 0) + coalesce(across.busy_ns, 0) AS busy_ns
     FROM _seconds s
     CROSS JOIN _classes cl
     JOIN _cpus c ON c.trace_id = s.trace_id
-    LEFT JOIN _spans sp ON sp.trace_id = s.trace_id AND sp.class = cl.class AND sp.cpu = c.cpu
-                       AND sp.start_ts < s.end_ns AND sp.end_ts > s.start_ns
-    GROUP BY s.trace_id, cl.class, s.i, s.start_ms, s.end_ms, s.end_ns, s.start_ns, c.cpu
+    LEFT JOIN _inside_second inside
+           ON inside.trace_id = s.trace_id AND inside.class = cl.class AND inside.cpu = c.cpu AND inside.i = s.i
+    LEFT JOIN (
+        SELECT s.trace_id, sp.class, s.i, sp.cpu,
+               sum(least(sp.end_ts, s.end_ns) - greatest(sp.start_ts, s.start_ns)) AS busy_ns
+        FROM _seconds s
+        JOIN _across sp ON sp.trace_id = s.trace_id AND sp.start_ts < s.end_ns AND sp.end_ts > s.start_ns
+        GROUP BY s.trace_id, sp.class, s.i, sp.cpu
+    ) across ON across.trace_id = s.trace_id AND across.class = cl.class AND across.cpu = c.cpu AND across.i = s.i
 ),
 -- 2000 ms intervals and their DPC, ISR and combined usage per CPU, in xperf's usage buckets.
 _two_seconds AS (
@@ -107,15 +156,24 @@ _two_seconds AS (
 ),
 _two_second_usage AS (
     SELECT w.trace_id, w.j, c.cpu, w.end_ns - w.start_ns AS length_ns,
-           coalesce(sum(least(sp.end_ts, w.end_ns) - greatest(sp.start_ts, w.start_ns)) FILTER (sp.class = 'DPC'), 0)
-               AS dpc_ns,
-           coalesce(sum(least(sp.end_ts, w.end_ns) - greatest(sp.start_ts, w.start_ns)) FILTER (sp.class = 'ISR'), 0)
-               AS isr_ns
+           coalesce(inside.dpc_ns, 0) + coalesce(across.dpc_ns, 0) AS dpc_ns,
+           coalesce(inside.isr_ns, 0) + coalesce(across.isr_ns, 0) AS isr_ns
     FROM _two_seconds w
     JOIN _cpus c ON c.trace_id = w.trace_id
-    LEFT JOIN _spans sp ON sp.trace_id = w.trace_id AND sp.cpu = c.cpu AND sp.start_ts < w.end_ns
-                       AND sp.end_ts > w.start_ns
-    GROUP BY w.trace_id, w.j, c.cpu, w.end_ns, w.start_ns
+    LEFT JOIN (
+        SELECT trace_id, i // 2 AS j, cpu,
+               sum(busy_ns) FILTER (class = 'DPC') AS dpc_ns, sum(busy_ns) FILTER (class = 'ISR') AS isr_ns
+        FROM _inside_second
+        GROUP BY trace_id, j, cpu
+    ) inside ON inside.trace_id = w.trace_id AND inside.j = w.j AND inside.cpu = c.cpu
+    LEFT JOIN (
+        SELECT w.trace_id, w.j, sp.cpu,
+               sum(least(sp.end_ts, w.end_ns) - greatest(sp.start_ts, w.start_ns)) FILTER (sp.class = 'DPC') AS dpc_ns,
+               sum(least(sp.end_ts, w.end_ns) - greatest(sp.start_ts, w.start_ns)) FILTER (sp.class = 'ISR') AS isr_ns
+        FROM _two_seconds w
+        JOIN _across sp ON sp.trace_id = w.trace_id AND sp.start_ts < w.end_ns AND sp.end_ts > w.start_ns
+        GROUP BY w.trace_id, w.j, sp.cpu
+    ) across ON across.trace_id = w.trace_id AND across.j = w.j AND across.cpu = c.cpu
 ),
 _usage_buckets AS (
     SELECT b, lower_pct, upper_pct,
