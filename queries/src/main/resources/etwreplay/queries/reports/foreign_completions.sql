@@ -100,9 +100,11 @@ _chains AS (
                 ELSE (f.inferred_apc_ts / 1000)::VARCHAR END AS apc
     FROM _foreign f
 )
+-- The ENUM columns are read as VARCHAR, the type of the other text columns: a client reads an ENUM value
+-- more slowly (the JDBC driver: about a third). The same text.
 SELECT trace_id,
        irp_id,
-       family,
+       family::VARCHAR AS family,
        op,
        irp,
        file_name,
@@ -117,11 +119,11 @@ SELECT trace_id,
        completion_module,
        completion_process_name || ' (' || completion_pid || ') tid ' || completion_tid AS loaded_process,
        completion_dtb AS loaded_dtb,
-       context_confidence,
+       context_confidence::VARCHAR AS context_confidence,
        inferred_isr_to_dpc_ns / 1000 AS isr_to_dpc_us,
        dpc_to_completion_ns / 1000 AS dpc_to_completion_us,
        inferred_completion_to_apc_ns / 1000 AS completion_to_apc_us,
-       apc_basis,
+       apc_basis::VARCHAR AS apc_basis,
        concat_ws(' -> ',
            CASE WHEN isr_span_id IS NOT NULL THEN 'ISR ' || coalesce(isr_module, '?') || ' at ' || isr_start || ' µs' END,
            CASE WHEN dpc_span_id IS NOT NULL
