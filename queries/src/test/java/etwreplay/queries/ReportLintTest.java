@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReportLintTest {
     private static final Path DIRECTORY = Path.of("src/main/resources").resolve(ReportCatalog.DIRECTORY);
     private static final Pattern GETVARIABLE = Pattern.compile("getvariable\\('([^']*)'\\)(::([A-Z]+))?");
-    private static final Pattern CTE = Pattern.compile("(?i)(?:\\bWITH|,)\\s*([A-Za-z_][A-Za-z0-9_]*)\\s+AS\\s*\\(");
+    private static final Pattern CTE = Pattern.compile(
+            "(?i)(?:\\bWITH|,)\\s*([A-Za-z_][A-Za-z0-9_]*)\\s+AS\\s*(?:NOT\\s+)?(?:MATERIALIZED\\s*)?\\(");
     private static final Pattern STAR = Pattern.compile("(?i)\\bSELECT\\s+(?:DISTINCT\\s+)?\\*|\\w\\.\\*|,\\s*\\*\\s*(?:,|FROM|EXCLUDE|REPLACE)");
     private static final Pattern WRITES = Pattern.compile("(?i)\\b(CREATE|INSERT|UPDATE|DELETE|DROP|ALTER|COPY|ATTACH|DETACH"
             + "|PRAGMA|INSTALL|LOAD|EXPORT|IMPORT|CHECKPOINT|VACUUM|SET|RESET|CALL|USE)\\b");

@@ -32,69 +32,67 @@
 --   worst_completion_us its completion (µs since the trace start)
 --   worst_apc_us        its inferred APC (µs)
 --   worst_apc_basis     how that APC was placed
-WITH _p AS (
-    SELECT getvariable('trace')::INTEGER AS trace_id,
-           getvariable('process')::VARCHAR AS process,
-           getvariable('min_us')::DOUBLE AS min_us,
-           getvariable('from_us')::DOUBLE AS from_us,
-           getvariable('to_us')::DOUBLE AS to_us
-),
+WITH
+-- Each issuer as its name and pid, the key text built per group: a process the trace does not fully name is
+-- one group whichever of the two is missing, as its key '(unknown)' is.
 _chains AS (
-    SELECT c.trace_id, c.irp_id, c.completion_ts, c.inferred_apc_ts, c.apc_basis, c.ready_from_dpc,
-           c.inferred_completion_to_apc_ns AS delay_ns,
-           coalesce(i.issuer_process_name || ' (' || i.issuer_pid || ')', '(unknown)') AS process,
+    SELECT c.trace_id, c.irp_id, c.apc_basis, c.ready_from_dpc, c.inferred_completion_to_apc_ns AS delay_ns,
+           CASE WHEN i.issuer_pid IS NOT NULL THEN i.issuer_process_name END AS issuer_name,
+           CASE WHEN i.issuer_process_name IS NOT NULL THEN i.issuer_pid END AS issuer_pid,
            i.issuer_tid AS tid
     FROM irq_chain c
     JOIN irp i ON i.trace_id = c.trace_id AND i.irp_id = c.irp_id
-    CROSS JOIN _p
-    WHERE (_p.trace_id IS NULL OR c.trace_id = _p.trace_id)
-      AND (_p.process IS NULL OR lower(i.issuer_process_name) = lower(_p.process))
-      AND (_p.min_us IS NULL OR c.inferred_completion_to_apc_ns >= _p.min_us * 1000)
-      AND (_p.from_us IS NULL OR c.completion_ts >= _p.from_us * 1000)
-      AND (_p.to_us IS NULL OR c.completion_ts <= _p.to_us * 1000)
+    -- Parameters are read where they filter: getvariable is a constant when DuckDB plans, so an unset one's
+    -- condition disappears (read through a joined one-row CTE it was evaluated for every row scanned).
+    WHERE (getvariable('trace')::INTEGER IS NULL OR c.trace_id = getvariable('trace')::INTEGER)
+      AND (getvariable('process')::VARCHAR IS NULL OR lower(i.issuer_process_name) = lower(getvariable('process')::VARCHAR))
+      AND (getvariable('min_us')::DOUBLE IS NULL OR c.inferred_completion_to_apc_ns >= getvariable('min_us')::DOUBLE * 1000)
+      AND (getvariable('from_us')::DOUBLE IS NULL OR c.completion_ts >= getvariable('from_us')::DOUBLE * 1000)
+      AND (getvariable('to_us')::DOUBLE IS NULL OR c.completion_ts <= getvariable('to_us')::DOUBLE * 1000)
 ),
 _bases AS (
-    SELECT trace_id, process, tid, grouping(tid) = 1 AS all_threads, apc_basis, count(*) AS n
+    SELECT trace_id, issuer_name, issuer_pid, tid, grouping(tid) = 1 AS all_threads, apc_basis, count(*) AS n
     FROM _chains
-    GROUP BY GROUPING SETS ((trace_id, process, tid, apc_basis), (trace_id, process, apc_basis))
+    GROUP BY GROUPING SETS ((trace_id, issuer_name, issuer_pid, tid, apc_basis), (trace_id, issuer_name, issuer_pid, apc_basis))
 ),
 _stats AS (
-    SELECT trace_id, process, tid,
+    SELECT trace_id, issuer_name, issuer_pid, tid,
            grouping(tid) = 1 AS all_threads,
            count(*) AS requests,
            count(delay_ns) AS apcs,
            count(*) FILTER (apc_basis = 'not_seen') AS not_seen,
-           quantile_disc(delay_ns, 0.5) AS p50_ns,
-           quantile_disc(delay_ns, 0.9) AS p90_ns,
+           quantile_disc(delay_ns, [0.5, 0.9]) AS q,
            max(delay_ns) AS max_ns,
            avg(delay_ns) AS mean_ns,
            count(*) FILTER (ready_from_dpc) AS readied_from_dpc,
-           -- The longest delay; among equals, the first request.
-           arg_max(irp_id, [delay_ns, -irp_id]) FILTER (delay_ns IS NOT NULL) AS worst_irp_id
+           -- The longest delay, among equals the first request: the largest delay_ns * 2^64 - irp_id, exact in a
+           -- HUGEINT (two BIGINT ids differ by less than 2^64, so the delay decides before the id does).
+           max((delay_ns::HUGEINT << 64) - irp_id) AS worst_key
     FROM _chains
-    GROUP BY GROUPING SETS ((trace_id, process, tid), (trace_id, process))
+    GROUP BY GROUPING SETS ((trace_id, issuer_name, issuer_pid, tid), (trace_id, issuer_name, issuer_pid))
 )
 SELECT s.trace_id,
-       s.process,
+       coalesce(s.issuer_name || ' (' || s.issuer_pid || ')', '(unknown)') AS process,
        s.tid,
        s.requests,
        s.apcs,
        s.not_seen,
-       s.p50_ns / 1000 AS p50_us,
-       s.p90_ns / 1000 AS p90_us,
+       s.q[1] / 1000 AS p50_us,
+       s.q[2] / 1000 AS p90_us,
        s.max_ns / 1000 AS max_us,
        round(s.mean_ns / 1000, 3) AS mean_us,
        s.readied_from_dpc,
        (SELECT string_agg(b.apc_basis || ' ' || b.n, ', ' ORDER BY b.n DESC, b.apc_basis)
         FROM _bases b
-        WHERE b.trace_id = s.trace_id AND b.process = s.process AND b.all_threads = s.all_threads
+        WHERE b.trace_id = s.trace_id AND b.issuer_name IS NOT DISTINCT FROM s.issuer_name
+          AND b.issuer_pid IS NOT DISTINCT FROM s.issuer_pid AND b.all_threads = s.all_threads
           AND b.tid IS NOT DISTINCT FROM s.tid) AS bases,
-       s.worst_irp_id,
+       w.irp_id AS worst_irp_id,
        w.completion_ts / 1000 AS worst_completion_us,
        w.inferred_apc_ts / 1000 AS worst_apc_us,
        w.apc_basis AS worst_apc_basis
 FROM _stats s
-LEFT JOIN _chains w ON w.trace_id = s.trace_id AND w.irp_id = s.worst_irp_id
+LEFT JOIN irq_chain w ON w.trace_id = s.trace_id AND w.irp_id = ((s.max_ns::HUGEINT << 64) - s.worst_key)::BIGINT
 -- A thread the trace does not name has no row of its own: its process's row holds it.
 WHERE s.all_threads OR s.tid IS NOT NULL
-ORDER BY s.trace_id, s.process, s.tid NULLS FIRST;
+ORDER BY s.trace_id, process, s.tid NULLS FIRST;

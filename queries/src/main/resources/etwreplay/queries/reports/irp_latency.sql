@@ -32,7 +32,9 @@
 --   mean_us          average (µs, 3 decimals)
 --   slowest_irp_id   the slowest request (irp.irp_id)
 --   slowest_issue_us when it was issued (µs; NULL when the trace did not show it)
-WITH _requests AS (
+WITH
+-- Inlined where used (twice below), not materialised: a scan of irp costs less than writing 4.7 M rows.
+_requests AS NOT MATERIALIZED (
     SELECT i.trace_id, i.irp_id, i.family, i.op, i.status, i.issue_ts, i.complete_ts, i.irp,
            coalesce(i.latency_ns, CASE WHEN i.status = 'missing_start' THEN i.kernel_elapsed_ns END) AS latency_ns,
            i.dispatch_module, i.issuer_process_name, i.issuer_pid
@@ -44,15 +46,19 @@ WITH _requests AS (
       AND (getvariable('from_us')::DOUBLE IS NULL OR coalesce(i.issue_ts, i.complete_ts) >= getvariable('from_us')::DOUBLE * 1000)
       AND (getvariable('to_us')::DOUBLE IS NULL OR coalesce(i.issue_ts, i.complete_ts) <= getvariable('to_us')::DOUBLE * 1000)
 ),
--- The disk number is on the raw completion event, looked up for disk requests only (a join of every
--- request took twice as long). Every condition is an equality between the two sides so that DuckDB
--- hash-joins (with a one-sided condition such as a family filter inside a LEFT JOIN's ON it falls back to
--- a nested-loop join: 88 s on 6 M events, bench/RESULTS.md).
+-- The disk number is on the raw completion event, looked up for disk requests only, among the disk_io rows
+-- whose kind some disk request has as its op (the others cannot match; the issue events are half the rows).
+-- Every condition is an equality between the two sides so that DuckDB hash-joins (with a one-sided
+-- condition such as a family filter inside a LEFT JOIN's ON it falls back to a nested-loop join: 88 s on
+-- 6 M events, bench/RESULTS.md).
 _disk_numbers AS (
     SELECT r.trace_id, r.irp_id, r.family, r.op, r.status, r.issue_ts, r.latency_ns, r.dispatch_module,
            r.issuer_process_name, r.issuer_pid, d.disk_number
     FROM _requests r
-    LEFT JOIN disk_io d ON d.trace_id = r.trace_id AND d.irp = r.irp AND d.ts = r.complete_ts AND d.kind = r.op::VARCHAR
+    LEFT JOIN (SELECT trace_id, irp, ts, kind, disk_number
+               FROM disk_io
+               WHERE kind IN (SELECT DISTINCT op FROM irp WHERE family = 'disk')) d
+           ON d.trace_id = r.trace_id AND d.irp = r.irp AND d.ts = r.complete_ts AND d.kind = r.op::VARCHAR
     WHERE r.family = 'disk'
     UNION ALL
     SELECT trace_id, irp_id, family, op, status, issue_ts, latency_ns, dispatch_module, issuer_process_name,
