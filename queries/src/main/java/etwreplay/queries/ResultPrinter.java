@@ -23,16 +23,6 @@ public final class ResultPrinter {
         return render(r, OutputFormat.TABLE);
     }
 
-    /** A GitHub-flavoured Markdown table ({@link OutputFormat#MARKDOWN}). */
-    public static String toMarkdown(ResultTable r) {
-        return render(r, OutputFormat.MARKDOWN);
-    }
-
-    /** A JSON array of row objects ({@link OutputFormat#JSON}). */
-    public static String toJson(ResultTable r) {
-        return render(r, OutputFormat.JSON);
-    }
-
     /** Feeds every row of {@code table} to {@code writer}; the text it wrote to its StringBuilder. */
     static String write(ResultTable table, ResultWriter writer) {
         try {

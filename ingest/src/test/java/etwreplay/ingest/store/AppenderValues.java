@@ -6,15 +6,15 @@ import org.duckdb.DuckDBAppender;
 
 /**
  * Appends one boxed column value to the current row of a DuckDB Appender: null as SQL NULL, otherwise
- * the typed {@code append} for its class. Used by replay's derived-table writer; the raw-event tables are
- * written by {@link BulkInserter}, and BulkInsertTest checks that it stores what this class stores.
+ * the typed {@code append} for its class: how the ingest stored values before {@link BulkInserter}, kept as
+ * the reference BulkInsertTest (through {@link AppenderReference}) holds the bulk path to.
  * A {@code Long} for a UBIGINT column keeps its 64 bits unchanged.
  */
-public final class AppenderValues {
+final class AppenderValues {
     private AppenderValues() {
     }
 
-    public static void append(DuckDBAppender a, Object v) throws SQLException {
+    static void append(DuckDBAppender a, Object v) throws SQLException {
         if (v == null) {
             a.appendNull();
         } else if (v instanceof Integer i) {
