@@ -154,6 +154,13 @@ class ReportCliTest {
                 "-p", "to_us=1530").out().lines().count(), "a window holding just the completion");
         assertEquals(FOREIGN_CSV_HEADER, CliRun.of("report", "foreign_completions", "--db", d, "-f", "csv",
                 "-p", "from_us=1530.001").out());
+        assertEquals(FOREIGN_CSV_HEADER, CliRun.of("report", "foreign_completions", "--db", d, "-f", "csv",
+                "-p", "to_us=1529.999").out(), "the window ends a nanosecond before the completion");
+        // Bounds beyond what a BIGINT of nanoseconds holds select nothing (or everything), not an error.
+        assertEquals(FOREIGN_CSV_HEADER, CliRun.of("report", "foreign_completions", "--db", d, "-f", "csv",
+                "-p", "from_us=1e300").out());
+        assertEquals(2, CliRun.of("report", "foreign_completions", "--db", d, "-f", "csv", "-p", "from_us=-1e300",
+                "-p", "to_us=1e300").out().lines().count());
         CliRun timeline = CliRun.of("report", "cpu_timeline", "--db", d, "-f", "csv", "-p", "cpu=1", "-p", "from_us=1501",
                 "-p", "to_us=1520");
         assertEquals(List.of("1,1,105,2000,1895,thread", "1,1,1500,1503,3,span", "1,1,1505,1540,35,span"),

@@ -47,8 +47,10 @@ _chains AS (
     WHERE (getvariable('trace')::INTEGER IS NULL OR c.trace_id = getvariable('trace')::INTEGER)
       AND (getvariable('process')::VARCHAR IS NULL OR lower(i.issuer_process_name) = lower(getvariable('process')::VARCHAR))
       AND (getvariable('min_us')::DOUBLE IS NULL OR c.inferred_completion_to_apc_ns >= getvariable('min_us')::DOUBLE * 1000)
-      AND (getvariable('from_us')::DOUBLE IS NULL OR c.completion_ts >= getvariable('from_us')::DOUBLE * 1000)
-      AND (getvariable('to_us')::DOUBLE IS NULL OR c.completion_ts <= getvariable('to_us')::DOUBLE * 1000)
+      -- Window bounds as whole ns (BIGINT; ceil/floor keep the rows a DOUBLE comparison keeps, clamped to
+      -- BIGINT's range): against a DOUBLE, DuckDB casts every ts and cannot skip row groups by min/max.
+      AND (getvariable('from_us')::DOUBLE IS NULL OR c.completion_ts >= CAST(ceil(least(greatest(getvariable('from_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
+      AND (getvariable('to_us')::DOUBLE IS NULL OR c.completion_ts <= CAST(floor(least(greatest(getvariable('to_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
 ),
 _bases AS (
     SELECT trace_id, issuer_name, issuer_pid, tid, grouping(tid) = 1 AS all_threads, apc_basis, count(*) AS n

@@ -81,6 +81,8 @@ FROM _rows r
 WHERE (getvariable('trace')::INTEGER IS NULL OR r.trace_id = getvariable('trace')::INTEGER)
   AND (getvariable('cpu')::INTEGER IS NULL OR r.cpu = getvariable('cpu')::INTEGER)
   AND (getvariable('process')::VARCHAR IS NULL OR lower(r.process_name) = lower(getvariable('process')::VARCHAR))
-  AND (getvariable('from_us')::DOUBLE IS NULL OR r.end_ts >= getvariable('from_us')::DOUBLE * 1000)
-  AND (getvariable('to_us')::DOUBLE IS NULL OR r.start_ts <= getvariable('to_us')::DOUBLE * 1000)
+  -- Window bounds as whole ns (BIGINT; ceil/floor keep the rows a DOUBLE comparison keeps, clamped to
+  -- BIGINT's range): against a DOUBLE, DuckDB casts every ts and cannot skip row groups by min/max.
+  AND (getvariable('from_us')::DOUBLE IS NULL OR r.end_ts >= CAST(ceil(least(greatest(getvariable('from_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
+  AND (getvariable('to_us')::DOUBLE IS NULL OR r.start_ts <= CAST(floor(least(greatest(getvariable('to_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
 ORDER BY r.trace_id, r.cpu, r.start_ts, r.level_order, r.depth, r.sort_ref;

@@ -49,8 +49,10 @@ _spans AS (
     WHERE (getvariable('trace')::INTEGER IS NULL OR s.trace_id = getvariable('trace')::INTEGER)
       AND (getvariable('module')::VARCHAR IS NULL OR lower(s.module) = lower(getvariable('module')::VARCHAR))
       AND (getvariable('cpu')::INTEGER IS NULL OR s.cpu = getvariable('cpu')::INTEGER)
-      AND (getvariable('from_us')::DOUBLE IS NULL OR s.start_ts >= getvariable('from_us')::DOUBLE * 1000)
-      AND (getvariable('to_us')::DOUBLE IS NULL OR s.start_ts <= getvariable('to_us')::DOUBLE * 1000)
+      -- Window bounds as whole ns (BIGINT; ceil/floor keep the rows a DOUBLE comparison keeps, clamped to
+      -- BIGINT's range): against a DOUBLE, DuckDB casts every ts and cannot skip row groups by min/max.
+      AND (getvariable('from_us')::DOUBLE IS NULL OR s.start_ts >= CAST(ceil(least(greatest(getvariable('from_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
+      AND (getvariable('to_us')::DOUBLE IS NULL OR s.start_ts <= CAST(floor(least(greatest(getvariable('to_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
 ),
 -- One pass over the spans into cells of (kind, module, cpu, bucket); the groups, their histograms and the
 -- class and '(unknown)' names then come from these few cells (counts, totals and maxima add up exactly, and a

@@ -36,9 +36,7 @@ WITH _p AS (
     SELECT getvariable('trace')::INTEGER AS trace_id,
            getvariable('module')::VARCHAR AS module,
            getvariable('process')::VARCHAR AS process,
-           getvariable('cpu')::INTEGER AS cpu,
-           getvariable('from_us')::DOUBLE AS from_us,
-           getvariable('to_us')::DOUBLE AS to_us
+           getvariable('cpu')::INTEGER AS cpu
 ),
 _trace_samples AS (
     SELECT trace_id, count(*) AS n
@@ -89,8 +87,10 @@ _selected AS (
       AND (_p.module IS NULL OR lower(a.module) = lower(_p.module))
       AND (_p.process IS NULL OR lower(a.process_name) = lower(_p.process))
       AND (_p.cpu IS NULL OR a.cpu = _p.cpu)
-      AND (_p.from_us IS NULL OR a.ts >= _p.from_us * 1000)
-      AND (_p.to_us IS NULL OR a.ts <= _p.to_us * 1000)
+      -- Window bounds as whole ns (BIGINT; ceil/floor keep the rows a DOUBLE comparison keeps, clamped to
+      -- BIGINT's range): against a DOUBLE, DuckDB casts every ts and cannot skip row groups by min/max.
+      AND (getvariable('from_us')::DOUBLE IS NULL OR a.ts >= CAST(ceil(least(greatest(getvariable('from_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
+      AND (getvariable('to_us')::DOUBLE IS NULL OR a.ts <= CAST(floor(least(greatest(getvariable('to_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
 ),
 _groups AS (
     SELECT trace_id, flag,

@@ -38,9 +38,7 @@ WITH _p AS (
            getvariable('module')::VARCHAR AS module,
            getvariable('cpu')::INTEGER AS cpu,
            getvariable('min_us')::DOUBLE AS min_us,
-           coalesce(getvariable('top')::INTEGER, 20) AS top,
-           getvariable('from_us')::DOUBLE AS from_us,
-           getvariable('to_us')::DOUBLE AS to_us
+           coalesce(getvariable('top')::INTEGER, 20) AS top
 ),
 -- The top spans per trace and class by a top-n aggregate over two columns (ties: lower span_id first, as
 -- ORDER BY duration DESC, span_id would rank them); the other columns are joined to the winners only. A
@@ -54,8 +52,10 @@ _top AS (
       AND (_p.module IS NULL OR lower(s.module) = lower(_p.module))
       AND (_p.cpu IS NULL OR s.cpu = _p.cpu)
       AND (_p.min_us IS NULL OR s.duration_ns >= _p.min_us * 1000)
-      AND (_p.from_us IS NULL OR s.start_ts >= _p.from_us * 1000)
-      AND (_p.to_us IS NULL OR s.start_ts <= _p.to_us * 1000)
+      -- Window bounds as whole ns (BIGINT; ceil/floor keep the rows a DOUBLE comparison keeps, clamped to
+      -- BIGINT's range): against a DOUBLE, DuckDB casts every ts and cannot skip row groups by min/max.
+      AND (getvariable('from_us')::DOUBLE IS NULL OR s.start_ts >= CAST(ceil(least(greatest(getvariable('from_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
+      AND (getvariable('to_us')::DOUBLE IS NULL OR s.start_ts <= CAST(floor(least(greatest(getvariable('to_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
     GROUP BY s.trace_id, class, _p.top
 ),
 _rank AS (

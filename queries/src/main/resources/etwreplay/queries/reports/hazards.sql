@@ -38,9 +38,7 @@ WITH _p AS (
            getvariable('kind')::VARCHAR AS kind,
            getvariable('module')::VARCHAR AS module,
            getvariable('process')::VARCHAR AS process,
-           getvariable('cpu')::INTEGER AS cpu,
-           getvariable('from_us')::DOUBLE AS from_us,
-           getvariable('to_us')::DOUBLE AS to_us
+           getvariable('cpu')::INTEGER AS cpu
 )
 SELECT h.trace_id,
        h.hazard_id,
@@ -66,6 +64,8 @@ WHERE (_p.trace_id IS NULL OR h.trace_id = _p.trace_id)
   AND (_p.module IS NULL OR lower(s.module) = lower(_p.module))
   AND (_p.process IS NULL OR lower(h.process_name) = lower(_p.process))
   AND (_p.cpu IS NULL OR h.cpu = _p.cpu)
-  AND (_p.from_us IS NULL OR h.ts >= _p.from_us * 1000)
-  AND (_p.to_us IS NULL OR h.ts <= _p.to_us * 1000)
+  -- Window bounds as whole ns (BIGINT; ceil/floor keep the rows a DOUBLE comparison keeps, clamped to
+  -- BIGINT's range): against a DOUBLE, DuckDB casts every ts and cannot skip row groups by min/max.
+  AND (getvariable('from_us')::DOUBLE IS NULL OR h.ts >= CAST(ceil(least(greatest(getvariable('from_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
+  AND (getvariable('to_us')::DOUBLE IS NULL OR h.ts <= CAST(floor(least(greatest(getvariable('to_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
 ORDER BY h.trace_id, h.ts, h.hazard_id;

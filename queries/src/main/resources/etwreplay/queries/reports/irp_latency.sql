@@ -43,8 +43,10 @@ _requests AS NOT MATERIALIZED (
     -- condition disappears (read through a joined one-row CTE it was evaluated for every row scanned).
     WHERE (getvariable('trace')::INTEGER IS NULL OR i.trace_id = getvariable('trace')::INTEGER)
       AND (getvariable('process')::VARCHAR IS NULL OR lower(i.issuer_process_name) = lower(getvariable('process')::VARCHAR))
-      AND (getvariable('from_us')::DOUBLE IS NULL OR coalesce(i.issue_ts, i.complete_ts) >= getvariable('from_us')::DOUBLE * 1000)
-      AND (getvariable('to_us')::DOUBLE IS NULL OR coalesce(i.issue_ts, i.complete_ts) <= getvariable('to_us')::DOUBLE * 1000)
+      -- Window bounds as whole ns (BIGINT; ceil/floor keep the rows a DOUBLE comparison keeps, clamped to
+      -- BIGINT's range): against a DOUBLE, DuckDB casts every ts and cannot skip row groups by min/max.
+      AND (getvariable('from_us')::DOUBLE IS NULL OR coalesce(i.issue_ts, i.complete_ts) >= CAST(ceil(least(greatest(getvariable('from_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
+      AND (getvariable('to_us')::DOUBLE IS NULL OR coalesce(i.issue_ts, i.complete_ts) <= CAST(floor(least(greatest(getvariable('to_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
 ),
 -- The disk number is on the raw completion event, looked up for disk requests only, among the disk_io rows
 -- whose kind some disk request has as its op (the others cannot match; the issue events are half the rows).

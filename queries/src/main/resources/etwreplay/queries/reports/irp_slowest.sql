@@ -35,9 +35,7 @@ WITH _p AS (
     SELECT getvariable('trace')::INTEGER AS trace_id,
            getvariable('process')::VARCHAR AS process,
            getvariable('min_us')::DOUBLE AS min_us,
-           coalesce(getvariable('top')::INTEGER, 20) AS top,
-           getvariable('from_us')::DOUBLE AS from_us,
-           getvariable('to_us')::DOUBLE AS to_us
+           coalesce(getvariable('top')::INTEGER, 20) AS top
 ),
 _measured AS (
     SELECT i.trace_id, i.irp_id, i.family, i.op, i.irp, i.dispatch_module, i.file_name, i.transfer_size,
@@ -50,8 +48,10 @@ _measured AS (
     CROSS JOIN _p
     WHERE (_p.trace_id IS NULL OR i.trace_id = _p.trace_id)
       AND (_p.process IS NULL OR lower(i.issuer_process_name) = lower(_p.process))
-      AND (_p.from_us IS NULL OR coalesce(i.issue_ts, i.complete_ts) >= _p.from_us * 1000)
-      AND (_p.to_us IS NULL OR coalesce(i.issue_ts, i.complete_ts) <= _p.to_us * 1000)
+      -- Window bounds as whole ns (BIGINT; ceil/floor keep the rows a DOUBLE comparison keeps, clamped to
+      -- BIGINT's range): against a DOUBLE, DuckDB casts every ts and cannot skip row groups by min/max.
+      AND (getvariable('from_us')::DOUBLE IS NULL OR coalesce(i.issue_ts, i.complete_ts) >= CAST(ceil(least(greatest(getvariable('from_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
+      AND (getvariable('to_us')::DOUBLE IS NULL OR coalesce(i.issue_ts, i.complete_ts) <= CAST(floor(least(greatest(getvariable('to_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
 ),
 -- The slowest requests per trace and family by a top-n aggregate over two columns (ties: lower irp_id first,
 -- as ORDER BY latency DESC, irp_id would rank them); the other columns are joined to the winners only. A

@@ -27,9 +27,7 @@
 --   in_dpc_isr          completed inside an ISR/DPC span (at raised IRQL, or in a threaded DPC)
 WITH _p AS (
     SELECT getvariable('trace')::INTEGER AS trace_id,
-           getvariable('process')::VARCHAR AS process,
-           getvariable('from_us')::DOUBLE AS from_us,
-           getvariable('to_us')::DOUBLE AS to_us
+           getvariable('process')::VARCHAR AS process
 ),
 _requests AS (
     SELECT i.trace_id, i.family, i.status, i.transfer_size, i.foreign_context, i.complete_ts,
@@ -40,8 +38,10 @@ _requests AS (
     CROSS JOIN _p
     WHERE (_p.trace_id IS NULL OR i.trace_id = _p.trace_id)
       AND (_p.process IS NULL OR lower(i.issuer_process_name) = lower(_p.process))
-      AND (_p.from_us IS NULL OR coalesce(i.issue_ts, i.complete_ts) >= _p.from_us * 1000)
-      AND (_p.to_us IS NULL OR coalesce(i.issue_ts, i.complete_ts) <= _p.to_us * 1000)
+      -- Window bounds as whole ns (BIGINT; ceil/floor keep the rows a DOUBLE comparison keeps, clamped to
+      -- BIGINT's range): against a DOUBLE, DuckDB casts every ts and cannot skip row groups by min/max.
+      AND (getvariable('from_us')::DOUBLE IS NULL OR coalesce(i.issue_ts, i.complete_ts) >= CAST(ceil(least(greatest(getvariable('from_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
+      AND (getvariable('to_us')::DOUBLE IS NULL OR coalesce(i.issue_ts, i.complete_ts) <= CAST(floor(least(greatest(getvariable('to_us')::DOUBLE * 1000, -9e18), 9e18)) AS BIGINT))
 )
 SELECT trace_id,
        process,
