@@ -1,6 +1,5 @@
 package etwreplay.ingest.store;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -21,7 +20,7 @@ public final class ResultCells {
     private static final Set<String> AS_STRING = Set.of("VARCHAR", "BOOLEAN", "TINYINT", "SMALLINT", "INTEGER",
             "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UHUGEINT", "ENUM");
 
-    private enum Kind { STRING, ADDRESS, OTHER }
+    private enum Kind { STRING, ADDRESS, DOUBLE, FLOAT, OTHER }
 
     private final List<String> columns;
     private final List<String> types;
@@ -34,7 +33,12 @@ public final class ResultCells {
         for (int i = 0; i < kinds.length; i++) {
             String type = types.get(i);
             // Every UBIGINT in the etwreplay schema is an address, IRP or kernel key: shown in hex.
-            kinds[i] = "UBIGINT".equals(type) ? Kind.ADDRESS : AS_STRING.contains(type) ? Kind.STRING : Kind.OTHER;
+            kinds[i] = switch (type) {
+                case "UBIGINT" -> Kind.ADDRESS;
+                case "DOUBLE" -> Kind.DOUBLE;
+                case "FLOAT" -> Kind.FLOAT;
+                default -> AS_STRING.contains(type) ? Kind.STRING : Kind.OTHER;
+            };
         }
     }
 
@@ -68,6 +72,8 @@ public final class ResultCells {
             row.add(switch (kinds[i]) {
                 case STRING -> rs.getString(column);
                 case ADDRESS -> hex(rs.getString(column));
+                case DOUBLE -> plain(rs.getDouble(column), rs);
+                case FLOAT -> plain(rs.getFloat(column), rs);
                 case OTHER -> other(rs, column);
             });
         }
@@ -79,15 +85,18 @@ public final class ResultCells {
         return decimal == null ? null : "0x" + Long.toHexString(Long.parseUnsignedLong(decimal));
     }
 
+    /** Plain decimal notation (no exponent) so CSV diffs and spreadsheets read it alike. */
+    private static String plain(double value, ResultSet rs) throws SQLException {
+        return rs.wasNull() ? null : PlainDecimal.of(value);
+    }
+
     private static String other(ResultSet rs, int column) throws SQLException {
         Object value = rs.getObject(column);
         if (value == null) {
             return null;
         }
         if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            // Plain decimal notation (no exponent) so CSV diffs and spreadsheets read it alike.
-            return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+            return PlainDecimal.of(((Number) value).doubleValue());
         }
         if (value instanceof java.sql.Timestamp t) {
             return t.toLocalDateTime().toString();

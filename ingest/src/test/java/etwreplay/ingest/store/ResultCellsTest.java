@@ -19,12 +19,13 @@ class ResultCellsTest {
                    0.0000001::DOUBLE AS tiny, 2.50::DOUBLE AS two_and_a_half, 1e21::DOUBLE AS large, 1.5::FLOAT AS flt,
                    12.340::DECIMAL(6,3) AS dec, true AS yes, NULL::BOOLEAN AS unknown,
                    'DISPATCH'::ENUM('PASSIVE', 'DISPATCH') AS level, 'a,b "c"' AS text, NULL::VARCHAR AS nothing,
-                   TIMESTAMP '2021-06-01 12:34:56.789' AS at, '\\xAB\\x01'::BLOB AS bytes, [1, 2]::INTEGER[] AS list
+                   TIMESTAMP '2021-06-01 12:34:56.789' AS at, '\\xAB\\x01'::BLOB AS bytes, [1, 2]::INTEGER[] AS list,
+                   'nan'::DOUBLE AS not_a_number, '-inf'::DOUBLE AS minus_infinity, NULL::DOUBLE AS no_double
             """;
     private static final List<String> EXPECTED = Arrays.asList("0xffffffffffffffff", "0x8000000000000000", "0x0",
             null, "-9223372036854775808", "42", "170141183460469231731687303715884105727", "0.0000001", "2.5",
             "1000000000000000000000", "1.5", "12.340", "true", null, "DISPATCH", "a,b \"c\"", null,
-            "2021-06-01T12:34:56.789", "\\xAB\\x01", "[1, 2]");
+            "2021-06-01T12:34:56.789", "\\xAB\\x01", "[1, 2]", "NaN", "-Infinity", null);
 
     @TempDir
     Path tmp;
