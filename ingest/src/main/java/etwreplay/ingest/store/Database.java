@@ -119,8 +119,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code sql} and hands its rows to {@code sink} one at a time, never holding the whole result (on a
-     * read-only database the driver streams it too). Another statement must not run on this database until it
-     * returns.
+     * read-only database the driver streams it too; a query of numbers and text is read through DuckDB's
+     * chunked API, {@link ChunkCells}, the same cells at half the cost). Another statement must not run on
+     * this database until it returns.
      *
      * @return the number of rows (a statement without rows gives one: {@code rows_changed})
      */
@@ -128,6 +129,9 @@ public final class Database implements AutoCloseable {
         try (java.sql.PreparedStatement ps = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
+            }
+            if (ChunkCells.canRead(ps)) {
+                return ChunkCells.stream(ps, sink);
             }
             if (!ps.execute()) {
                 // As query(): a statement without rows (e.g. CREATE with --write) answers with its count.
