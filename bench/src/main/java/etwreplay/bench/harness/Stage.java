@@ -3,6 +3,7 @@ package etwreplay.bench.harness;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import etwreplay.ingest.TraceIngester;
 import etwreplay.ingest.store.Database;
+import etwreplay.ingest.store.RowSink;
 import etwreplay.replay.ReplayEngine;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -286,7 +288,8 @@ public final class Stage {
         }
     }
 
-    private static void measure(Database db, String name, String sql, int traceId) throws SQLException {
+    private static void measure(Database db, String name, String sql, int traceId)
+            throws SQLException, IOException {
         double cpu0 = cpuSeconds();
         long t0 = System.nanoTime();
         long rows = run(db, sql, traceId);
@@ -295,23 +298,25 @@ public final class Stage {
                 + " cpu_seconds=%.3f%n", name, s, rows, peakRssKb(), peakHeap(), cpuSeconds() - cpu0);
     }
 
-    private static long run(Database db, String sql, int traceId) throws SQLException {
+    /**
+     * Runs {@code sql} ({@code ?} bound to the trace id) and reads every row as {@code etwreplay report} and
+     * {@code sql} do ({@link Database#stream}: each cell's text), discarding it.
+     */
+    private static long run(Database db, String sql, int traceId) throws SQLException, IOException {
+        int n;
         try (PreparedStatement ps = db.connection().prepareStatement(sql)) {
-            int n = ps.getParameterMetaData().getParameterCount();
-            for (int i = 1; i <= n; i++) {
-                ps.setInt(i, traceId);
-            }
-            long rows = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                int cols = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    for (int c = 1; c <= cols; c++) {
-                        rs.getObject(c);
-                    }
-                    rows++;
-                }
-            }
-            return rows;
+            n = ps.getParameterMetaData().getParameterCount();
         }
+        Object[] params = new Object[n];
+        Arrays.fill(params, traceId);
+        return db.stream(new RowSink() {
+            @Override
+            public void columns(List<String> names, List<String> types) {
+            }
+
+            @Override
+            public void row(List<String> cells) {
+            }
+        }, sql, params);
     }
 }
