@@ -78,6 +78,22 @@ class CliTest {
     }
 
     @Test
+    void memoryLimitCapsDuckDbOrIsRefusedBeforeTheDatabaseIsOpened() {
+        Path db = ingestSample();
+        CliRun capped = CliRun.of("sql", "--db", db.toString(), "--memory-limit", "123MB", "-f", "csv",
+                "SELECT current_setting('memory_limit') AS m");
+        assertEquals(0, capped.exitCode(), capped.err());
+        assertEquals("m\n117.3 MiB\n", capped.out(), "123 MB is 117.3 MiB, as DuckDB prints it");
+        CliRun replay = CliRun.of("replay", "--db", db.toString(), "--memory-limit", "64MB");
+        assertEquals(0, replay.exitCode(), replay.err());
+        CliRun bad = CliRun.of("sql", "--db", tmp.resolve("none.duckdb").toString(), "--memory-limit", "2GB'; DROP",
+                "SELECT 1");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().startsWith("etwreplay: --memory-limit: '2GB'; DROP' is not a size such as 2GB or 512MB\n"),
+                bad.err());
+    }
+
+    @Test
     void sqlReadsAStatementFromAFileEvenWhenItStartsWithAComment() throws Exception {
         Path db = ingestSample();
         Path sql = tmp.resolve("q.sql");
