@@ -131,18 +131,18 @@ public final class TraceStore {
     public final class Transaction implements AutoCloseable {
         private final Connection connection;
         private final int traceId;
-        private final DuckDbThreadLimit threads;
+        private final IngestSettings settings;
         private final DuckDbSink sink;
         private boolean done;
 
         Transaction(Connection connection, int traceId) throws SQLException {
             this.connection = connection;
             this.traceId = traceId;
-            this.threads = DuckDbThreadLimit.one(connection);
+            this.settings = IngestSettings.apply(connection);
             try {
                 this.sink = new DuckDbSink(connection.unwrap(DuckDBConnection.class), traceId);
             } catch (SQLException | RuntimeException e) {
-                threads.restore();
+                settings.restore();
                 throw e;
             }
         }
@@ -176,7 +176,7 @@ public final class TraceStore {
                 st.execute("COMMIT");
             }
             done = true;
-            threads.restore();
+            settings.restore();
             Map<EventTable, Long> rows = new EnumMap<>(EventTable.class);
             for (EventTable t : EventTable.values()) {
                 rows.put(t, sink.rows(t));
@@ -237,9 +237,9 @@ public final class TraceStore {
                 }
                 rollbackQuietly(connection);
                 try {
-                    threads.restore();
+                    settings.restore();
                 } catch (SQLException ignored) {
-                    // Only the thread count of a connection that is failing anyway; the data is rolled back.
+                    // Only settings of a connection that is failing anyway; the data is rolled back.
                 }
             }
         }
