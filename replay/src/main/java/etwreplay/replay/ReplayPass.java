@@ -79,7 +79,7 @@ final class ReplayPass implements AutoCloseable {
         this.machine = machine;
         this.anomalies = anomalies;
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-        writer = new DerivedWriter(duck);
+        writer = new DerivedWriter(duck, trace.traceId());
         for (DerivedTable t : DerivedTable.values()) {
             out.put(t, writer.appender(t));
         }
