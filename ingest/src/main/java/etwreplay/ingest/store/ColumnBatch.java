@@ -111,11 +111,6 @@ public final class ColumnBatch implements RowWriter {
         size++;
     }
 
-    /** The table these rows belong to. */
-    public TableLayout layout() {
-        return layout;
-    }
-
     /**
      * Starts a row whose columns (every column of the layout, in order) the caller then writes one by one;
      * {@link #endRow} ends it. Fails when the batch is {@link #full}.
