@@ -9,6 +9,7 @@ import etwreplay.replay.store.DerivedTable;
 import etwreplay.ingest.store.AnomalyCounter;
 import etwreplay.replay.store.ReplayAnomaly;
 import etwreplay.replay.store.ReplaySchema;
+import etwreplay.replay.store.ReplayThreads;
 import etwreplay.replay.track.CpuContextTracker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,6 +47,13 @@ public final class ReplayEngine {
             throw new IllegalArgumentException("replay writes derived tables: open the database for writing");
         }
         Connection c = db.connection();
+        try (ReplayThreads threads = ReplayThreads.one(c)) {
+            return replayInTransaction(c, traceId, machine);
+        }
+    }
+
+    private static ReplaySummary replayInTransaction(Connection c, int traceId, MachineSpec machine)
+            throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("BEGIN TRANSACTION");
         }

@@ -53,7 +53,7 @@ final class ReplayPass implements AutoCloseable {
     private final Connection connection;
     private final AnomalyCounter<ReplayAnomaly> anomalies;
     private final Map<DerivedTable, TableAppender> out = new EnumMap<>(DerivedTable.class);
-    /** Appends the derived rows (on a thread of its own when the machine has two or more processors). */
+    /** Stores the derived rows (on a thread of its own when the machine has two or more processors). */
     private final DerivedWriter writer;
     private final ProcessDirectory directory = new ProcessDirectory();
     private final ModuleMap modules;
@@ -79,7 +79,7 @@ final class ReplayPass implements AutoCloseable {
         this.machine = machine;
         this.anomalies = anomalies;
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-        writer = new DerivedWriter(duck);
+        writer = new DerivedWriter(duck, trace.traceId());
         for (DerivedTable t : DerivedTable.values()) {
             out.put(t, writer.appender(t));
         }
@@ -222,7 +222,7 @@ final class ReplayPass implements AutoCloseable {
         return outList;
     }
 
-    /** Flushes every appender into the transaction. */
+    /** Stores the rows still collected into the transaction. */
     @Override
     public void close() throws SQLException {
         writer.finish();

@@ -68,7 +68,7 @@ class ReplaySchemaTest {
         for (boolean threaded : new boolean[] {false, true}) {
             try (Database db = TestDatabases.create(tmp)) {
                 ReplaySchema.ensure(db.connection());
-                DerivedWriter writer = new DerivedWriter(db.connection().unwrap(DuckDBConnection.class), threaded);
+                DerivedWriter writer = new DerivedWriter(db.connection().unwrap(DuckDBConnection.class), 1, threaded);
                 TableAppender cpu = writer.appender(DerivedTable.CPU_CONTEXT);
                 cpu.begin(1).i32(0).i64(0).i64(10).i64(10).i32(4).i32(4).str("System").u64(null).str("cswitch")
                         .str("certain").i32(null).i64(null).i64(null).end();

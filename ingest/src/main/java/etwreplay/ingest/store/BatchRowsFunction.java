@@ -26,7 +26,7 @@ import org.duckdb.DuckDBTableFunctionInitInfo;
  * map, each under a handle of its own, and removed when their insert ends. The function runs on one thread
  * ({@code setMaxThreads(1)}), so rows keep their order.
  */
-final class BatchRowsFunction implements DuckDBTableFunction<ColumnBatch, BatchRowsFunction.Cursor, Object> {
+public final class BatchRowsFunction implements DuckDBTableFunction<ColumnBatch, BatchRowsFunction.Cursor, Object> {
     static final String NAME = "etwreplay_batch_rows";
 
     private static final Map<Long, ColumnBatch> PUBLISHED = new ConcurrentHashMap<>();
@@ -44,7 +44,7 @@ final class BatchRowsFunction implements DuckDBTableFunction<ColumnBatch, BatchR
     }
 
     /** Registers the function on the database of {@code c}, unless it is there already. */
-    static void registerOn(Connection c) throws SQLException {
+    public static void registerOn(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*) FROM duckdb_functions() WHERE function_name = ? AND function_type = 'table'")) {
             ps.setString(1, NAME);

@@ -13,16 +13,16 @@ import java.sql.Statement;
  * setup, plus a JNI call per value, and cost about twice the CPU of this path for the same rows
  * (bench/RESULTS.md, "Run F"). One connection runs one statement at a time: callers use it from one thread.
  */
-final class BulkInserter {
+public final class BulkInserter {
     private final Connection connection;
     private final int traceId;
 
-    BulkInserter(Connection connection, int traceId) {
+    public BulkInserter(Connection connection, int traceId) {
         this.connection = connection;
         this.traceId = traceId;
     }
 
-    void insert(ColumnBatch batch) throws SQLException {
+    public void insert(ColumnBatch batch) throws SQLException {
         if (batch.size() == 0) {
             return;
         }
@@ -36,7 +36,7 @@ final class BulkInserter {
 
     private String sql(ColumnBatch batch, long handle) {
         TableLayout layout = batch.layout;
-        StringBuilder into = new StringBuilder("INSERT INTO \"").append(layout.table.tableName())
+        StringBuilder into = new StringBuilder("INSERT INTO \"").append(layout.tableName)
                 .append("\" (\"trace_id\"");
         StringBuilder select = new StringBuilder(" SELECT ").append(traceId);
         for (int c = 0; c < layout.columnCount(); c++) {

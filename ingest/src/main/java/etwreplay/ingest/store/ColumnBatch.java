@@ -7,15 +7,16 @@ import java.util.Map;
 import org.duckdb.DuckDBWritableVector;
 
 /**
- * Up to {@link #capacity} rows of one raw event table, held by column (one primitive or String array per
- * column) until {@link BulkInserter} stores them with one {@code INSERT … SELECT}. Filled through its
- * {@link RowWriter} face by {@link #add}; read by {@link BatchRowsFunction} into DuckDB's vectors. MAP and
+ * Up to {@link #capacity} rows of one table, held by column (one primitive or String array per column) until
+ * {@link BulkInserter} stores them with one {@code INSERT … SELECT}. A raw event table's batch is filled
+ * through its {@link RowWriter} face by {@link #add}; a derived table's (replay) a column at a time between
+ * {@link #beginRow} and {@link #endRow}. Read by {@link BatchRowsFunction} into DuckDB's vectors. MAP and
  * BLOB values are kept already encoded as {@link ColumnKind} carries them.
  *
  * <p>Not thread-safe: one thread fills it, then hands it over (through a queue, which orders the writes
  * before the reads).
  */
-final class ColumnBatch implements RowWriter {
+public final class ColumnBatch implements RowWriter {
     private static final HexFormat HEX = HexFormat.of();
     /** Slots of each String column's cache of recent values (a power of two). */
     private static final int RECENT = 1024;
@@ -41,7 +42,7 @@ final class ColumnBatch implements RowWriter {
      * @param capacity most rows
      * @param maxStringBytes the batch is {@link #full} once its strings hold about this much heap
      */
-    ColumnBatch(TableLayout layout, int capacity, long maxStringBytes) {
+    public ColumnBatch(TableLayout layout, int capacity, long maxStringBytes) {
         this.layout = layout;
         this.capacity = capacity;
         this.maxStringBytes = maxStringBytes;
@@ -66,12 +67,12 @@ final class ColumnBatch implements RowWriter {
         }
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** At capacity, or holding {@code maxStringBytes} of strings. */
-    boolean full() {
+    public boolean full() {
         return size == capacity || stringBytes >= maxStringBytes;
     }
 
@@ -80,7 +81,7 @@ final class ColumnBatch implements RowWriter {
     }
 
     /** Empties the batch for reuse. */
-    void clear() {
+    public void clear() {
         size = 0;
         stringBytes = 0;
         java.util.Arrays.fill(present, false);
@@ -110,13 +111,34 @@ final class ColumnBatch implements RowWriter {
         size++;
     }
 
+    /**
+     * Starts a row whose columns (every column of the layout, in order) the caller then writes one by one;
+     * {@link #endRow} ends it. Fails when the batch is {@link #full}.
+     */
+    public void beginRow() {
+        if (full()) {
+            throw new IllegalStateException("batch of " + layout.tableName + " is full");
+        }
+        column = 0;
+    }
+
+    /** Ends the row {@link #beginRow} started; fails unless every column was written. */
+    public void endRow() {
+        if (column != kinds.length) {
+            throw new IllegalStateException("a row of " + layout.tableName + " has " + column + " values for "
+                    + kinds.length + " columns");
+        }
+        size++;
+    }
+
     private int next(ColumnKind written) {
         if (column >= kinds.length) {
-            throw new IllegalStateException("more columns written than " + layout.table.tableName() + " has");
+            throw new IllegalStateException("more columns written than " + layout.tableName + " has");
         }
         ColumnKind k = kinds[column];
-        if (k != written) {
-            throw new IllegalStateException(layout.table.tableName() + "." + layout.names.get(column) + " is " + k
+        // An ENUM column takes its member's text (str), which the INSERT casts.
+        if (k != written && !(k == ColumnKind.ENUM && written == ColumnKind.VARCHAR)) {
+            throw new IllegalStateException(layout.tableName + "." + layout.names.get(column) + " is " + k
                     + " but a " + written + " was written to it");
         }
         return column++;
@@ -167,6 +189,28 @@ final class ColumnBatch implements RowWriter {
         }
     }
 
+    /** A non-NULL INTEGER, unboxed. */
+    public void i32(int value) {
+        int c = next(ColumnKind.INTEGER);
+        setNull(c, false);
+        ((int[]) values[c])[size] = value;
+    }
+
+    /** A non-NULL BIGINT, unboxed. */
+    public void i64(long value) {
+        putLong(next(ColumnKind.BIGINT), value);
+    }
+
+    /** A non-NULL UBIGINT given as the long with the same 64 bits, unboxed. */
+    public void u64(long value) {
+        putLong(next(ColumnKind.UBIGINT), value);
+    }
+
+    /** A MAP(VARCHAR, INTEGER) value, or null for NULL. */
+    public void integerMap(Map<String, Integer> value) {
+        setString(next(ColumnKind.INTEGER_MAP), value == null ? null : MapJson.ofIntegers(value));
+    }
+
     @Override
     public void i64(Long value) {
         long64(next(ColumnKind.BIGINT), value);
@@ -189,6 +233,7 @@ final class ColumnBatch implements RowWriter {
         }
     }
 
+    /** Text for a VARCHAR column, or a member of an ENUM column's type (another value fails the insert). */
     @Override
     public void str(String value) {
         setString(next(ColumnKind.VARCHAR), value);

@@ -39,6 +39,28 @@ final class MapJson {
         return sb.append('}').toString();
     }
 
+    /**
+     * The JSON text of a MAP(VARCHAR, INTEGER) value, values as JSON numbers (null: JSON null); {@code map}
+     * must not be null and must have no null key.
+     */
+    static String ofIntegers(Map<String, Integer> map) {
+        StringBuilder sb = new StringBuilder(16 + 24 * map.size());
+        sb.append('{');
+        boolean first = true;
+        for (Map.Entry<String, Integer> e : map.entrySet()) {
+            if (e.getKey() == null) {
+                throw new IllegalArgumentException("a MAP key is null (DuckDB map keys cannot be NULL)");
+            }
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            string(sb, e.getKey());
+            sb.append(':').append(e.getValue() == null ? "null" : e.getValue().toString());
+        }
+        return sb.append('}').toString();
+    }
+
     private static void string(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {

@@ -68,7 +68,7 @@ public final class CpuContextTracker {
     private final TableAppender out;
     private final AnomalyCounter<ReplayAnomaly> anomalies;
     private final Map<Integer, Current> current = new HashMap<>();
-    private final Map<Integer, Integer> runningOn = new HashMap<>();
+    private final IntKeyMap<Integer> runningOn = new IntKeyMap<>();
 
     public CpuContextTracker(Mode mode, int traceId, ProcessDirectory directory, TableAppender out,
             AnomalyCounter<ReplayAnomaly> anomalies) {

@@ -1,8 +1,6 @@
 package etwreplay.replay.track;
 
 import etwreplay.replay.scan.ReplayEvent;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The live processes (name, DirectoryTableBase) and threads (their process), from rundown and
@@ -18,9 +16,9 @@ public final class ProcessDirectory {
     /** The Idle process and its threads (one per CPU) are pid 0 / tid 0 in every trace. */
     private static final int IDLE = 0;
 
-    private final Map<Integer, ProcessInfo> processes = new HashMap<>();
-    private final Map<Integer, Integer> threadProcess = new HashMap<>();
-    private final Map<Integer, String> threadProcessName = new HashMap<>();
+    private final IntKeyMap<ProcessInfo> processes = new IntKeyMap<>();
+    private final IntKeyMap<Integer> threadProcess = new IntKeyMap<>();
+    private final IntKeyMap<String> threadProcessName = new IntKeyMap<>();
 
     public void onProcess(ReplayEvent.Process e) {
         if (e.pid() == null) {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every value a tracker can write to an ENUM column of replay-schema.sql is a member of its type, and
  * every member is a value some tracker writes: the producers' constants, enumerated here, against the
- * types' members as DuckDB reports them. A value outside its type would fail the replay (the Appender
- * refuses it), so a new constant without a new member is caught here first.
+ * types' members as DuckDB reports them. A value outside its type would fail the replay (the bulk
+ * insert refuses it), so a new constant without a new member is caught here first.
  */
 class DerivedEnumMembersTest {
     @TempDir
