@@ -1,5 +1,6 @@
 package etwreplay.replay;
 
+import etwreplay.ingest.store.BulkWriteSettings;
 import etwreplay.ingest.store.Database;
 import etwreplay.ingest.store.StoreException;
 import etwreplay.replay.machine.MachineChoice;
@@ -9,7 +10,6 @@ import etwreplay.replay.store.DerivedTable;
 import etwreplay.ingest.store.AnomalyCounter;
 import etwreplay.replay.store.ReplayAnomaly;
 import etwreplay.replay.store.ReplaySchema;
-import etwreplay.replay.store.ReplayThreads;
 import etwreplay.replay.track.CpuContextTracker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,7 +47,7 @@ public final class ReplayEngine {
             throw new IllegalArgumentException("replay writes derived tables: open the database for writing");
         }
         Connection c = db.connection();
-        try (ReplayThreads threads = ReplayThreads.one(c)) {
+        try (BulkWriteSettings settings = BulkWriteSettings.apply(c)) {
             return replayInTransaction(c, traceId, machine);
         }
     }

@@ -22,7 +22,7 @@ import org.duckdb.DuckDBConnection;
  * overrides the default: one worker when the machine has two or more processors, else none. More than one
  * worker would not pay: a connection runs one statement at a time, and the transaction is one connection's.
  *
- * <p>The caller runs DuckDB with the settings of {@link IngestSettings} meanwhile.
+ * <p>The caller runs DuckDB with the settings of {@link BulkWriteSettings} meanwhile.
  * Called from one thread.
  */
 final class DuckDbSink implements EventSink, AutoCloseable {

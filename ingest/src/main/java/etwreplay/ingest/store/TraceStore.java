@@ -131,14 +131,14 @@ public final class TraceStore {
     public final class Transaction implements AutoCloseable {
         private final Connection connection;
         private final int traceId;
-        private final IngestSettings settings;
+        private final BulkWriteSettings settings;
         private final DuckDbSink sink;
         private boolean done;
 
         Transaction(Connection connection, int traceId) throws SQLException {
             this.connection = connection;
             this.traceId = traceId;
-            this.settings = IngestSettings.apply(connection);
+            this.settings = BulkWriteSettings.apply(connection);
             try {
                 this.sink = new DuckDbSink(connection.unwrap(DuckDBConnection.class), traceId);
             } catch (SQLException | RuntimeException e) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An ingest transaction runs DuckDB with one thread and its row groups written one by one, and leaves both
  * settings as it found them after a commit, a rollback or a failed insert.
  */
-class IngestSettingsTest {
+class BulkWriteSettingsTest {
     @TempDir
     Path dir;
 
