@@ -1,6 +1,7 @@
 package etwreplay.ingest.store;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Writes a MAP(VARCHAR, VARCHAR) value as a JSON object for DuckDB's {@code json_transform}, which builds the
@@ -17,10 +18,23 @@ final class MapJson {
 
     /** The JSON text of {@code map}; {@code map} must not be null and must have no null key. */
     static String of(Map<String, String> map) {
+        return object(map, MapJson::string);
+    }
+
+    /**
+     * The JSON text of a MAP(VARCHAR, INTEGER) value, values as JSON numbers (null: JSON null); {@code map}
+     * must not be null and must have no null key.
+     */
+    static String ofIntegers(Map<String, Integer> map) {
+        return object(map, StringBuilder::append);
+    }
+
+    /** A JSON object of {@code map}'s entries in their order, each non-null value written by {@code value}. */
+    private static <V> String object(Map<String, V> map, BiConsumer<StringBuilder, V> value) {
         StringBuilder sb = new StringBuilder(16 + 24 * map.size());
         sb.append('{');
         boolean first = true;
-        for (Map.Entry<String, String> e : map.entrySet()) {
+        for (Map.Entry<String, V> e : map.entrySet()) {
             if (e.getKey() == null) {
                 throw new IllegalArgumentException("a MAP key is null (DuckDB map keys cannot be NULL)");
             }
@@ -33,30 +47,8 @@ final class MapJson {
             if (e.getValue() == null) {
                 sb.append("null");
             } else {
-                string(sb, e.getValue());
+                value.accept(sb, e.getValue());
             }
-        }
-        return sb.append('}').toString();
-    }
-
-    /**
-     * The JSON text of a MAP(VARCHAR, INTEGER) value, values as JSON numbers (null: JSON null); {@code map}
-     * must not be null and must have no null key.
-     */
-    static String ofIntegers(Map<String, Integer> map) {
-        StringBuilder sb = new StringBuilder(16 + 24 * map.size());
-        sb.append('{');
-        boolean first = true;
-        for (Map.Entry<String, Integer> e : map.entrySet()) {
-            if (e.getKey() == null) {
-                throw new IllegalArgumentException("a MAP key is null (DuckDB map keys cannot be NULL)");
-            }
-            if (!first) {
-                sb.append(',');
-            }
-            first = false;
-            string(sb, e.getKey());
-            sb.append(':').append(e.getValue() == null ? "null" : e.getValue().toString());
         }
         return sb.append('}').toString();
     }
