@@ -3,9 +3,7 @@ package etwreplay.ingest.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import org.duckdb.DuckDBChunkedResult;
 import org.duckdb.DuckDBColumnType;
@@ -52,15 +50,9 @@ final class ChunkCells {
 
     /** Runs {@code ps} (see {@link #canRead}) and hands its rows to {@code sink}; returns how many. */
     static long stream(PreparedStatement ps, RowSink sink) throws SQLException, java.io.IOException {
-        ResultSetMetaData md = ps.getMetaData();
-        int n = md.getColumnCount();
-        List<String> names = new ArrayList<>(n);
-        List<String> types = new ArrayList<>(n);
-        for (int i = 1; i <= n; i++) {
-            names.add(md.getColumnLabel(i));
-            types.add(md.getColumnTypeName(i));
-        }
-        sink.columns(names, types);
+        ResultCells columns = ResultCells.of(ps.getMetaData());
+        int n = columns.columns().size();
+        sink.columns(columns.columns(), columns.types());
         String[] cells = new String[n];
         DuckDBReadableVector[] vectors = new DuckDBReadableVector[n];
         DuckDBColumnType[] vectorTypes = new DuckDBColumnType[n];

@@ -44,7 +44,11 @@ public final class ResultCells {
 
     /** The cell rules for {@code rs}'s columns. */
     public static ResultCells of(ResultSet rs) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
+        return of(rs.getMetaData());
+    }
+
+    /** The cell rules for the columns {@code md} describes (a result's, or a prepared query's). */
+    static ResultCells of(ResultSetMetaData md) throws SQLException {
         int n = md.getColumnCount();
         List<String> cols = new ArrayList<>(n);
         List<String> types = new ArrayList<>(n);
