@@ -29,6 +29,8 @@ final class TableCursor {
     private long next;
     private long last;
     private long width;
+    /** How far {@code ts} can lie after the sort key ({@link RowSource#statsSql}); 0 for ts-sorted tables. */
+    private long lag;
     private boolean exhausted;
     private int windows;
     private ReplayEvent head;
@@ -53,6 +55,7 @@ final class TableCursor {
                 }
                 next = rs.getLong(2);
                 last = rs.getLong(3);
+                lag = rs.getLong(4);
                 long span = saturatingAdd(last - next, 1);
                 width = Math.max(1, span / Math.max(1, rows / targetRows));
             }
@@ -111,6 +114,10 @@ final class TableCursor {
                 ps.setInt(1, traceId);
                 ps.setLong(2, next);
                 ps.setLong(3, to);
+                if (!source.sortsByTs()) {
+                    ps.setLong(4, next);
+                    ps.setLong(5, saturatingAdd(to, lag));
+                }
                 rows = read(ps, source.mapper(), columns, buffer::addLast);
             }
             if (to > last || to == Long.MAX_VALUE) {

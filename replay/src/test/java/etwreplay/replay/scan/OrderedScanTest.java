@@ -84,6 +84,33 @@ class OrderedScanTest {
         }
     }
 
+    /**
+     * A window on a span table is also bounded through {@code ts} (RowSource#windowSql), by the greatest lag of
+     * {@code ts} behind the entry. Spans far longer than a window, one that entered before the trace's zero
+     * (negative entry), and ordinary ones: every window size finds each exactly once, in entry order.
+     */
+    @Test
+    void spansLongerThanManyWindowsAreFoundByEveryWindowSize() throws Exception {
+        StringBuilder text = new StringBuilder(shuffledTrace());
+        text.append("DPC, 99000, 98500, 2, 0xfffff80021002000, ndis.sys!ndisInterruptDpc\n");
+        text.append("DPC, 50000, 50001, 3, 0xfffff80021002000, ndis.sys!ndisInterruptDpc\n");
+        text.append("Interrupt, 70000, 69990, 1, 146, 0, 0x1, 0xfffff80020001230, stornvme.sys!NVMeMSIxIsr\n");
+        try (Database db = TestDatabases.ingestText(tmp, text.toString(), true)) {
+            List<ReplayEvent> whole = scan(new OrderedScan(db.connection(), 1));
+            for (int window : new int[] {1, 2, 3, 7, 64}) {
+                assertEquals(whole, scan(new OrderedScan(db.connection(), 1, window)), "window of " + window + " rows");
+            }
+            assertEquals(403, whole.size());
+            List<Long> entries = new ArrayList<>();
+            for (ReplayEvent e : whole) {
+                if (e instanceof ReplayEvent.Span s && e.ts() - e.sortTs() > 40_000_000L) {
+                    entries.add(s.sortTs() / 1000);
+                }
+            }
+            assertEquals(List.of(-1L, 10L, 500L), entries, "the three long spans, at their entries (µs)");
+        }
+    }
+
     @Test
     void spansAreReplayedAtTheirEntryOuterFirst() throws Exception {
         String text = HEADER
