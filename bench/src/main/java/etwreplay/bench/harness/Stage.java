@@ -2,9 +2,12 @@ package etwreplay.bench.harness;
 
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import etwreplay.ingest.TraceIngester;
+import etwreplay.ingest.store.BulkWriteSettings;
 import etwreplay.ingest.store.Database;
 import etwreplay.ingest.store.RowSink;
 import etwreplay.replay.ReplayEngine;
+import etwreplay.replay.scan.OrderedScan;
+import etwreplay.replay.store.DerivedTable;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +55,9 @@ public final class Stage {
                 System.setProperty("bench.keepReplayed", "true");
                 replay(Path.of(args[1]));
             }
-            case "store-floor" -> storeFloor(Path.of(args[1]));
+            case "store-floor" -> storeFloor(Path.of(args[1]), RAW_TABLES);
+            case "derived-floor" -> storeFloor(Path.of(args[1]), DERIVED_TABLES);
+            case "scan-floor" -> scanFloor(Path.of(args[1]));
             case "reports" -> reports(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Path.of(args[3]) : null);
             default -> throw new IllegalArgumentException("stage " + stage);
         }
@@ -174,18 +179,27 @@ public final class Stage {
         result("stax-baseline", (System.nanoTime() - t0) / 1e9, events, Files.size(xml));
     }
 
+    /** The raw tables: every table with a {@code seq} column. */
+    private static final String RAW_TABLES = "SELECT table_name FROM information_schema.columns WHERE column_name"
+            + " = 'seq' AND table_schema = 'main' ORDER BY table_name";
+    /** The tables a replay writes. */
+    private static final String DERIVED_TABLES = "SELECT table_name FROM information_schema.tables WHERE"
+            + " table_schema = 'main' AND table_name IN (" + String.join(", ", java.util.Arrays.stream(
+                    DerivedTable.values()).map(t -> "'" + t.tableName() + "'").toList()) + ") ORDER BY table_name";
+
     /**
-     * The floor for any ingest into this schema: DuckDB copying the ingested raw tables into new tables
-     * ({@code CREATE TABLE AS SELECT}, one transaction, all its threads). An ingest writes the same rows
-     * and must also decode them, so it cannot be faster than this.
+     * A storage floor: DuckDB copying tables of the database into new tables ({@code CREATE TABLE AS
+     * SELECT}, one transaction, all its threads). For the raw tables ({@code store-floor}) it bounds any
+     * ingest into this schema, which writes the same rows and must also decode them; for the derived tables
+     * ({@code derived-floor}, on a replayed database) it bounds the replay, which writes those rows and must
+     * also read and replay the raw ones.
      */
-    private static void storeFloor(Path dbFile) throws Exception {
+    private static void storeFloor(Path dbFile, String tablesQuery) throws Exception {
         List<String> tables = new ArrayList<>();
         long rows = 0;
         try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath());
              Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.columns WHERE column_name"
-                    + " = 'seq' AND table_schema = 'main' ORDER BY table_name")) {
+            try (ResultSet rs = st.executeQuery(tablesQuery)) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
@@ -205,8 +219,34 @@ public final class Stage {
                 st.execute("DROP TABLE floor_copy_" + t);
             }
             st.execute("CHECKPOINT");
-            result("store-floor", s, rows, 0);
+            result(tablesQuery.equals(RAW_TABLES) ? "store-floor" : "derived-floor", s, rows, 0);
         }
+    }
+
+    /**
+     * The replay's reading alone: its own ordered scan ({@link OrderedScan}: the rundown, then every raw row
+     * merged in time order, with the replay's DuckDB settings and prefetch thread) fed to a consumer that
+     * only counts. No trackers, no derived rows; the replay cannot be faster than this.
+     */
+    private static void scanFloor(Path ingested) throws Exception {
+        long t0 = System.nanoTime();
+        long[] events = {0};
+        try (Database db = Database.openReadOnly(ingested);
+             BulkWriteSettings settings = BulkWriteSettings.apply(db.connection())) {
+            List<Integer> traces = new ArrayList<>();
+            try (Statement st = db.connection().createStatement();
+                 ResultSet rs = st.executeQuery("SELECT trace_id FROM trace ORDER BY trace_id")) {
+                while (rs.next()) {
+                    traces.add(rs.getInt(1));
+                }
+            }
+            for (int id : traces) {
+                OrderedScan scan = new OrderedScan(db.connection(), id);
+                scan.rundown(e -> events[0]++);
+                scan.events(e -> events[0]++);
+            }
+        }
+        result("scan-floor", (System.nanoTime() - t0) / 1e9, events[0], 0);
     }
 
     /**
@@ -288,14 +328,36 @@ public final class Stage {
         }
     }
 
+    /**
+     * Prints two results: {@code name}, the report read as the command line reads it, and
+     * {@code copy:name}, DuckDB itself writing the same result as CSV ({@code COPY … TO '/dev/null'}, all
+     * its threads, no row crossing into Java): the floor for producing that report's text.
+     */
     private static void measure(Database db, String name, String sql, int traceId)
             throws SQLException, IOException {
         double cpu0 = cpuSeconds();
         long t0 = System.nanoTime();
         long rows = run(db, sql, traceId);
-        double s = (System.nanoTime() - t0) / 1e9;
+        printResult(name, (System.nanoTime() - t0) / 1e9, rows, cpuSeconds() - cpu0);
+        String body = sql.strip();
+        body = body.endsWith(";") ? body.substring(0, body.length() - 1) : body;
+        cpu0 = cpuSeconds();
+        t0 = System.nanoTime();
+        long copied;
+        try (PreparedStatement ps = db.connection().prepareStatement("COPY (\n" + body + "\n) TO '/dev/null'"
+                + " (FORMAT csv, HEADER)")) {
+            for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                ps.setInt(i, traceId);
+            }
+            ps.execute();
+            copied = ps.getUpdateCount();
+        }
+        printResult("copy:" + name, (System.nanoTime() - t0) / 1e9, copied, cpuSeconds() - cpu0);
+    }
+
+    private static void printResult(String name, double seconds, long rows, double cpuSeconds) {
         System.out.printf(Locale.ROOT, "RESULT name=%s seconds=%.4f events=%d bytes=0 rss_kb=%d heap_bytes=%d"
-                + " cpu_seconds=%.3f%n", name, s, rows, peakRssKb(), peakHeap(), cpuSeconds() - cpu0);
+                + " cpu_seconds=%.3f%n", name, seconds, rows, peakRssKb(), peakHeap(), cpuSeconds);
     }
 
     /**
