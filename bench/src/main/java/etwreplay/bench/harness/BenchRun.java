@@ -130,6 +130,9 @@ public final class BenchRun {
             add(tier, "ETL x64 ingest (decode + store)", ing, ing.events, "read", base.seconds / ing.seconds);
             Stats floor = stage(reps, "store-floor", dir.resolve("etl64.duckdb").toString());
             add(tier, "DuckDB copying the ingested tables, CTAS (storage floor)", floor, floor.events, null, 0);
+            Stats floor1 = stage(reps, "store-floor-1", dir.resolve("etl64.duckdb").toString());
+            add(tier, "the same on one thread, the ingest's DuckDB settings (its storing thread's floor)", floor1,
+                    floor1.events, null, 0);
             Stats old = before(reps, "ingest", x64.toString(), dir.resolve("before.duckdb").toString());
             if (old != null) {
                 add(tier, "ETL x64 ingest, before (" + o.beforeLabel + ")", old, old.events, "read",

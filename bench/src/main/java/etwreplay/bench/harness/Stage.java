@@ -55,8 +55,9 @@ public final class Stage {
                 System.setProperty("bench.keepReplayed", "true");
                 replay(Path.of(args[1]));
             }
-            case "store-floor" -> storeFloor(Path.of(args[1]), RAW_TABLES);
-            case "derived-floor" -> storeFloor(Path.of(args[1]), DERIVED_TABLES);
+            case "store-floor" -> storeFloor(Path.of(args[1]), RAW_TABLES, false);
+            case "store-floor-1" -> storeFloor(Path.of(args[1]), RAW_TABLES, true);
+            case "derived-floor" -> storeFloor(Path.of(args[1]), DERIVED_TABLES, false);
             case "scan-floor" -> scanFloor(Path.of(args[1]));
             case "reports" -> reports(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Path.of(args[3]) : null);
             default -> throw new IllegalArgumentException("stage " + stage);
@@ -192,13 +193,15 @@ public final class Stage {
      * SELECT}, one transaction, all its threads). For the raw tables ({@code store-floor}) it bounds any
      * ingest into this schema, which writes the same rows and must also decode them; for the derived tables
      * ({@code derived-floor}, on a replayed database) it bounds the replay, which writes those rows and must
-     * also read and replay the raw ones.
+     * also read and replay the raw ones. With {@code oneThread} ({@code store-floor-1}) DuckDB runs with the
+     * ingest's own settings ({@link BulkWriteSettings}: one thread): the floor of the ingest's storing thread.
      */
-    private static void storeFloor(Path dbFile, String tablesQuery) throws Exception {
+    private static void storeFloor(Path dbFile, String tablesQuery, boolean oneThread) throws Exception {
         List<String> tables = new ArrayList<>();
         long rows = 0;
         try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath());
-             Statement st = c.createStatement()) {
+             Statement st = c.createStatement();
+             BulkWriteSettings settings = oneThread ? BulkWriteSettings.apply(c) : null) {
             try (ResultSet rs = st.executeQuery(tablesQuery)) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
@@ -219,7 +222,8 @@ public final class Stage {
                 st.execute("DROP TABLE floor_copy_" + t);
             }
             st.execute("CHECKPOINT");
-            result(tablesQuery.equals(RAW_TABLES) ? "store-floor" : "derived-floor", s, rows, 0);
+            result(tablesQuery.equals(DERIVED_TABLES) ? "derived-floor" : oneThread ? "store-floor-1" : "store-floor", s,
+                    rows, 0);
         }
     }
 
