@@ -310,7 +310,9 @@ public final class BenchRun {
 
     private List<Map<String, String>> child(Path stageJar, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + o.heap, "-Duser.timezone=UTC", "-Duser.language=en", "-Duser.country=US"));
+                "-Xmx" + o.heap, "-Duser.timezone=UTC", "-Duser.language=en", "-Duser.country=US",
+                // The collector the ./etwreplay launcher selects, so that the bench measures what users run.
+                "-XX:+UseParallelGC"));
         if (o.jfr) {
             Path jfr = o.work.resolve("jfr-" + args[0] + "-" + System.nanoTime() + ".jfr");
             cmd.add("-XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile");
