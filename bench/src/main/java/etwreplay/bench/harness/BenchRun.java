@@ -152,10 +152,11 @@ public final class BenchRun {
                 Stats scan = stage(reps, "scan-floor", dir.resolve("etl64.duckdb").toString());
                 add(tier, "replay's ordered scan alone (read + merge; no trackers, no storing)", scan, rep.events,
                         null, 0);
+                Stats oldReplay = before(reps, "replay", dir.resolve("etl64.duckdb").toString());
+                // After the "before" replay, which replays into (and then deletes) the same copy's path.
                 child(jar, "replay-keep", dir.resolve("etl64.duckdb").toString());
                 Stats derived = stage(reps, "derived-floor", dir.resolve("etl64.duckdb.replay.duckdb").toString());
                 add(tier, "DuckDB copying the derived tables, CTAS (storage floor)", derived, rep.events, null, 0);
-                Stats oldReplay = before(reps, "replay", dir.resolve("etl64.duckdb").toString());
                 if (oldReplay != null) {
                     add(tier, "replay, before (" + o.beforeLabel + ")", oldReplay, oldReplay.events, null, 0);
                 }
