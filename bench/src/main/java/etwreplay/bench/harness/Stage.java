@@ -40,6 +40,14 @@ import javax.xml.stream.XMLStreamReader;
  * {@code RESULT name=... seconds=... events=... bytes=... rss_kb=... heap_bytes=...}.
  */
 public final class Stage {
+    /** The raw tables: every table with a {@code seq} column. */
+    private static final String RAW_TABLES = "SELECT table_name FROM information_schema.columns WHERE column_name"
+            + " = 'seq' AND table_schema = 'main' ORDER BY table_name";
+    /** The tables a replay writes. */
+    private static final String DERIVED_TABLES = "SELECT table_name FROM information_schema.tables WHERE"
+            + " table_schema = 'main' AND table_name IN (" + String.join(", ", Arrays.stream(DerivedTable.values())
+                    .map(t -> "'" + t.tableName() + "'").toList()) + ") ORDER BY table_name";
+
     private Stage() {
     }
 
@@ -179,14 +187,6 @@ public final class Stage {
         System.out.println("chars " + chars);
         result("stax-baseline", (System.nanoTime() - t0) / 1e9, events, Files.size(xml));
     }
-
-    /** The raw tables: every table with a {@code seq} column. */
-    private static final String RAW_TABLES = "SELECT table_name FROM information_schema.columns WHERE column_name"
-            + " = 'seq' AND table_schema = 'main' ORDER BY table_name";
-    /** The tables a replay writes. */
-    private static final String DERIVED_TABLES = "SELECT table_name FROM information_schema.tables WHERE"
-            + " table_schema = 'main' AND table_name IN (" + String.join(", ", java.util.Arrays.stream(
-                    DerivedTable.values()).map(t -> "'" + t.tableName() + "'").toList()) + ") ORDER BY table_name";
 
     /**
      * A storage floor: DuckDB copying tables of the database into new tables ({@code CREATE TABLE AS
