@@ -47,13 +47,18 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean replace;
 
     @Mixin
+    MemoryLimitOption memory = new MemoryLimitOption();
+
+    @Mixin
     MachineOption machine = new MachineOption();
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        memory.check(spec.commandLine());
         Path dbFile = db != null ? db : DatabaseLocation.besideTrace(trace);
         IngestTarget.with(dbFile, database -> {
+            memory.apply(database);
             int traceId;
             try {
                 TraceIngester.Result r = IngestCommand.ingest(database, trace, format, replace);

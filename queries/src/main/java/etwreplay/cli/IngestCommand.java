@@ -44,10 +44,15 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Re-ingest a trace that is already in the database.")
     boolean replace;
 
+    @CommandLine.Mixin
+    MemoryLimitOption memory = new MemoryLimitOption();
+
     @Override
     public Integer call() throws Exception {
+        memory.check(spec.commandLine());
         Path dbFile = db != null ? db : DatabaseLocation.besideTrace(trace);
-        TraceIngester.Result r = IngestTarget.with(dbFile, database -> ingest(database, trace, format, replace));
+        TraceIngester.Result r = IngestTarget.with(dbFile,
+                database -> ingest(memory.apply(database), trace, format, replace));
         printSummary(spec.commandLine().getOut(), r, dbFile);
         return ExitCode.OK;
     }

@@ -94,6 +94,27 @@ class CliTest {
     }
 
     @Test
+    void ingestAndAnalyzeTakeAMemoryLimitTooAndRefuseABadOneBeforeCreatingTheDatabase() {
+        String trace = SharedTraces.sample("disk-read-foreign-context.txt").toString();
+        Path ingested = tmp.resolve("i.duckdb");
+        CliRun ingest = CliRun.of("ingest", trace, "--db", ingested.toString(), "--memory-limit", "256MB");
+        assertEquals(0, ingest.exitCode(), ingest.err());
+        assertTrue(ingest.out().startsWith("Ingested trace 1 (xperf)"), ingest.out());
+        Path analyzed = tmp.resolve("a.duckdb");
+        CliRun analyze = CliRun.of("analyze", trace, "--db", analyzed.toString(), "--memory-limit", "0.5GB");
+        assertEquals(0, analyze.exitCode(), analyze.err());
+        assertTrue(analyze.out().contains("foreign-context completions: 1"), analyze.out());
+        for (String command : new String[] {"ingest", "analyze"}) {
+            Path refused = tmp.resolve(command + "-refused.duckdb");
+            CliRun bad = CliRun.of(command, trace, "--db", refused.toString(), "--memory-limit", "lots");
+            assertEquals(2, bad.exitCode(), command);
+            assertTrue(bad.err().startsWith("etwreplay: --memory-limit: 'lots' is not a size such as 2GB or 512MB\n"),
+                    bad.err());
+            assertFalse(java.nio.file.Files.exists(refused), command + " created " + refused);
+        }
+    }
+
+    @Test
     void sqlReadsAStatementFromAFileEvenWhenItStartsWithAComment() throws Exception {
         Path db = ingestSample();
         Path sql = tmp.resolve("q.sql");
