@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,7 +45,7 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Re-ingest a trace that is already in the database.")
     boolean replace;
 
-    @CommandLine.Mixin
+    @Mixin
     MemoryLimitOption memory = new MemoryLimitOption();
 
     @Override
