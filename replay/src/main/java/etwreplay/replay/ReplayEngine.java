@@ -43,17 +43,23 @@ public final class ReplayEngine {
      * @throws IllegalArgumentException when the database is read-only or holds no such trace
      */
     public static ReplaySummary replay(Database db, int traceId, MachineSpec machine) throws SQLException {
+        return replay(db, traceId, machine, ReplayProgress.NONE);
+    }
+
+    /** As {@link #replay(Database, int, MachineSpec)}, telling {@code progress} how far it has got. */
+    public static ReplaySummary replay(Database db, int traceId, MachineSpec machine, ReplayProgress progress)
+            throws SQLException {
         if (db.readOnly()) {
             throw new IllegalArgumentException("replay writes derived tables: open the database for writing");
         }
         Connection c = db.connection();
         try (BulkWriteSettings settings = BulkWriteSettings.apply(c)) {
-            return replayInTransaction(c, traceId, machine);
+            return replayInTransaction(c, traceId, machine, progress);
         }
     }
 
-    private static ReplaySummary replayInTransaction(Connection c, int traceId, MachineSpec machine)
-            throws SQLException {
+    private static ReplaySummary replayInTransaction(Connection c, int traceId, MachineSpec machine,
+            ReplayProgress progress) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("BEGIN TRANSACTION");
         }
@@ -67,7 +73,7 @@ public final class ReplayEngine {
             noteTrace(trace, choice, anomalies);
             ReplaySummary summary;
             try (ReplayPass pass = new ReplayPass(c, trace, choice, anomalies)) {
-                pass.run();
+                pass.run(progress);
                 if (pass.contextMode() == CpuContextTracker.Mode.SAMPLE) {
                     anomalies.add(ReplayAnomaly.CONTEXT_FROM_SAMPLES, null,
                             trace.rows("sample") + " samples, no CSwitch");
@@ -94,6 +100,12 @@ public final class ReplayEngine {
 
     /** Replays every trace in the database, in trace_id order (each in its own transaction). */
     public static List<ReplaySummary> replayAll(Database db, MachineSpec machine) throws SQLException {
+        return replayAll(db, machine, ReplayProgress.NONE);
+    }
+
+    /** As {@link #replayAll(Database, MachineSpec)}, telling {@code progress} how far each replay has got. */
+    public static List<ReplaySummary> replayAll(Database db, MachineSpec machine, ReplayProgress progress)
+            throws SQLException {
         List<Integer> ids = new ArrayList<>();
         try (Statement st = db.connection().createStatement();
              ResultSet rs = st.executeQuery("SELECT trace_id FROM trace ORDER BY trace_id")) {
@@ -103,7 +115,7 @@ public final class ReplayEngine {
         }
         List<ReplaySummary> out = new ArrayList<>();
         for (int id : ids) {
-            out.add(replay(db, id, machine));
+            out.add(replay(db, id, machine, progress));
         }
         return out;
     }

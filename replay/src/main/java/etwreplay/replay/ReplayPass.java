@@ -147,19 +147,24 @@ final class ReplayPass implements AutoCloseable {
         return s.end() - s.start();
     }
 
-    /** Runs the whole pass. */
-    void run() throws SQLException {
+    /** Runs the whole pass, telling {@code progress} how far the scan has got. */
+    void run(ReplayProgress progress) throws SQLException {
         writeMachine();
         OrderedScan scan = new OrderedScan(connection, trace.traceId());
         scan.rundown(this::dispatch);
         for (TraceRecord.FirstSwitch f : trace.firstSwitches()) {
             contexts.initial(f.cpu(), f.oldTid(), f.oldPid(), f.oldProcessName());
         }
+        long[] events = {0};
         scan.events(e -> {
             lastTs = Math.max(lastTs, e.ts());
             dispatch(e);
+            if (++events[0] % ReplayProgress.EVERY_EVENTS == 0) {
+                progress.progress(trace.traceId(), lastTs, trace.durationNs(), events[0]);
+            }
         });
         long end = Math.max(trace.durationNs(), lastTs == Long.MIN_VALUE ? 0 : lastTs);
+        progress.progress(trace.traceId(), end, trace.durationNs(), events[0]);
         disk.finish(end);
         file.finish(end);
         driver.finish(end);
