@@ -9,7 +9,6 @@ import etwreplay.queries.ReportResult;
 import etwreplay.queries.ResultPrinter;
 import etwreplay.queries.TellingReports;
 import etwreplay.queries.TraceOverview;
-import etwreplay.replay.ReplayEngine;
 import etwreplay.replay.ReplaySummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -70,7 +69,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                         trace.getFileName(), dbFile, traceId);
             }
             out.println();
-            ReplaySummary summary = ReplayEngine.replay(database, traceId, machine.machine);
+            ReplaySummary summary = ReplayCommand.replay(database, traceId, machine.machine).get(0);
             out.print(summary.toText());
             out.println();
             TraceOverview overview = new TraceOverview(database);

@@ -62,12 +62,13 @@ final class IngestCommand implements Callable<Integer> {
     static TraceIngester.Result ingest(Database database, Path trace, TraceFormat format, boolean replace)
             throws Exception {
         long size = Files.isRegularFile(trace) ? Files.size(trace) : 0;
-        ProgressListener progress = TerminalProgress.forStderr("ingesting " + trace.getFileName(), size);
+        TerminalProgress terminal = TerminalProgress.onStderr();
+        ProgressListener progress = terminal.ingest("ingesting " + trace.getFileName(), size);
         try {
             return new TraceIngester(database, Version.current())
                     .ingest(trace, new TraceIngester.Options(format, replace, progress));
         } finally {
-            TerminalProgress.done(progress);
+            terminal.done();
         }
     }
 

@@ -3,7 +3,9 @@ package etwreplay.cli;
 import etwreplay.ingest.store.Database;
 import etwreplay.replay.ReplayEngine;
 import etwreplay.replay.ReplaySummary;
+import etwreplay.replay.machine.MachineSpec;
 import java.io.PrintWriter;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,7 +19,9 @@ import picocli.CommandLine.Option;
             + " tables: machine, cpu_context (who ran where, with which CR3), irql_span (ISR/DPC spans),"
             + " irp (every request: issuer, completion CPU/IRQL/span, foreign_context), irq_chain"
             + " (ISR → DPC → completion → APC with latencies) and hazard.",
-            "Replaying again replaces a trace's derived rows (e.g. with another --machine)."},
+            "Replaying again replaces a trace's derived rows (e.g. with another --machine).",
+            "When stderr is a terminal, a replay longer than a second shows how far it has got (trace time"
+                + " reached, events, events/s)."},
         footer = {"", "Examples:", "  etwreplay replay --db trace.duckdb",
             "  etwreplay replay --db trace.duckdb --trace 2 --machine x86-3gb", ExitCode.HELP_TEXT})
 final class ReplayCommand implements Callable<Integer> {
@@ -37,9 +41,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = dbOptions.openForWrite(spec.commandLine())) {
-            List<ReplaySummary> summaries = traceId != null
-                    ? List.of(ReplayEngine.replay(db, traceId, machine.machine))
-                    : ReplayEngine.replayAll(db, machine.machine);
+            List<ReplaySummary> summaries = replay(db, traceId, machine.machine);
             for (ReplaySummary s : summaries) {
                 out.print(s.toText());
                 out.println();
@@ -50,5 +52,16 @@ final class ReplayCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** Replays one trace (or every trace when {@code traceId} is null) with progress on a terminal. */
+    static List<ReplaySummary> replay(Database db, Integer traceId, MachineSpec machine) throws SQLException {
+        TerminalProgress terminal = TerminalProgress.onStderr();
+        try {
+            return traceId != null ? List.of(ReplayEngine.replay(db, traceId, machine, terminal.replay()))
+                    : ReplayEngine.replayAll(db, machine, terminal.replay());
+        } finally {
+            terminal.done();
+        }
     }
 }

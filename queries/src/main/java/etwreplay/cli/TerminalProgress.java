@@ -1,35 +1,45 @@
 package etwreplay.cli;
 
 import etwreplay.ingest.format.ProgressListener;
+import etwreplay.replay.ReplayProgress;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
- * Shows how far a long ingest has got on stderr — bytes, events, events/s — but only when stderr is a
- * terminal and only after the first second, so scripts and short runs stay quiet.
+ * Shows how far long work has got on one line of stderr - an ingest (bytes, events, events/s), a replay
+ * (trace time reached, events, events/s) - but only when stderr is a terminal and only after the first
+ * second, so scripts and short runs stay quiet. Redrawn at most four times a second; {@link #done} clears it
+ * before the command prints its results. Used from one thread at a time.
  */
-final class TerminalProgress implements ProgressListener {
+final class TerminalProgress {
     private static final long QUIET_NANOS = 1_000_000_000L;
     private static final long EVERY_NANOS = 250_000_000L;
+    /** Wide enough to blank any line drawn here. */
+    private static final int LINE = 110;
 
     private final PrintStream err;
-    private final String label;
-    private final long totalBytes;
-    private final long start = System.nanoTime();
+    private final LongSupplier clock;
+    private final boolean enabled;
+    private final long created;
     private long lastShown;
     private boolean shown;
+    private int replayTrace = -1;
+    private long replayStart;
+    private long replayStartEvents;
 
-    private TerminalProgress(PrintStream err, String label, long totalBytes) {
+    TerminalProgress(PrintStream err, LongSupplier clock, boolean enabled) {
         this.err = err;
-        this.label = label;
-        this.totalBytes = totalBytes;
+        this.clock = clock;
+        this.enabled = enabled;
+        this.created = clock.getAsLong();
     }
 
-    /** A progress line on stderr when it is a terminal, else {@link ProgressListener#NONE}. */
-    static ProgressListener forStderr(String label, long totalBytes) {
-        return stderrIsTerminal() ? new TerminalProgress(System.err, label, totalBytes) : NONE;
+    /** Draws on stderr when it is a terminal, else nothing. */
+    static TerminalProgress onStderr() {
+        return new TerminalProgress(System.err, System::nanoTime, stderrIsTerminal());
     }
 
     static boolean stderrIsTerminal() {
@@ -48,32 +58,72 @@ final class TerminalProgress implements ProgressListener {
         return System.console() != null;
     }
 
-    @Override
-    public void progress(long bytesRead, long eventsRead) {
-        long now = System.nanoTime();
-        if (now - start < QUIET_NANOS || now - lastShown < EVERY_NANOS) {
-            return;
+    /** An ingest's progress: {@code label}: MB read of {@code totalBytes} (0: unknown), events, events/s. */
+    ProgressListener ingest(String label, long totalBytes) {
+        if (!enabled) {
+            return ProgressListener.NONE;
         }
-        lastShown = now;
-        shown = true;
-        double seconds = (now - start) / 1e9;
-        String pct = totalBytes > 0 ? String.format(Locale.ROOT, " (%.0f%%)", 100.0 * bytesRead / totalBytes) : "";
-        err.printf(Locale.ROOT, "\r%s: %.1f / %.1f MB%s, %,d events, %,.0f events/s   ", label, bytesRead / 1e6,
-                totalBytes / 1e6, pct, eventsRead, eventsRead / seconds);
-        err.flush();
+        long start = clock.getAsLong();
+        return (bytesRead, eventsRead) -> {
+            long now = clock.getAsLong();
+            if (due(now)) {
+                String pct = totalBytes > 0 ? String.format(Locale.ROOT, " (%.0f%%)", 100.0 * bytesRead / totalBytes)
+                        : "";
+                draw(String.format(Locale.ROOT, "%s: %.1f / %.1f MB%s, %,d events, %,.0f events/s", label,
+                        bytesRead / 1e6, totalBytes / 1e6, pct, eventsRead, rate(eventsRead, now - start)));
+            }
+        };
+    }
+
+    /** A replay's progress, per trace: the trace time reached of its duration, events, events/s. */
+    ReplayProgress replay() {
+        if (!enabled) {
+            return ReplayProgress.NONE;
+        }
+        return (traceId, reachedNs, durationNs, events) -> {
+            long now = clock.getAsLong();
+            if (traceId != replayTrace) {
+                replayTrace = traceId;
+                replayStart = now;
+                replayStartEvents = events;
+            }
+            if (due(now)) {
+                String where = durationNs > 0
+                        ? String.format(Locale.ROOT, "%.1f of %.1f s of the trace (%.0f%%)", reachedNs / 1e9,
+                                durationNs / 1e9, 100.0 * Math.min(1.0, Math.max(0.0, (double) reachedNs / durationNs)))
+                        : String.format(Locale.ROOT, "at %.1f s of the trace", reachedNs / 1e9);
+                // The first call of a trace starts its clock: no rate yet.
+                String rate = now > replayStart ? String.format(Locale.ROOT, ", %,.0f events/s",
+                        rate(events - replayStartEvents, now - replayStart)) : "";
+                draw(String.format(Locale.ROOT, "replaying trace %d: %s, %,d events%s", traceId, where, events, rate));
+            }
+        };
     }
 
     /** Clears the progress line, if one was drawn. */
     void done() {
         if (shown) {
-            err.print("\r" + " ".repeat(100) + "\r");
+            shown = false;
+            err.print("\r" + " ".repeat(LINE) + "\r");
             err.flush();
         }
     }
 
-    static void done(ProgressListener p) {
-        if (p instanceof TerminalProgress t) {
-            t.done();
+    private boolean due(long now) {
+        if (now - created < QUIET_NANOS || (shown && now - lastShown < EVERY_NANOS)) {
+            return false;
         }
+        lastShown = now;
+        return true;
+    }
+
+    private void draw(String line) {
+        shown = true;
+        err.print("\r" + line + " ".repeat(Math.max(0, LINE - line.length())));
+        err.flush();
+    }
+
+    private static double rate(long events, long nanos) {
+        return nanos > 0 ? events / (nanos / 1e9) : 0;
     }
 }
