@@ -42,7 +42,7 @@ public final class BenchRun {
         boolean keep;
         boolean jfr;
         String heap = "1g";
-        List<String> stages = List.of("etl", "net", "xperf", "xml", "replay", "reports");
+        List<String> stages = STAGES;
     }
 
     /** The medians of one stage. */
@@ -60,34 +60,151 @@ public final class BenchRun {
         this.jar = jar;
     }
 
+    /** The stages {@code --stages} may name, in the order they run. */
+    static final List<String> STAGES = List.of("etl", "net", "xperf", "xml", "replay", "reports");
+
+    static final String USAGE = String.join("\n",
+            "Usage: bench/run [OPTIONS]",
+            "Generates traces at each size (reused from the work directory), runs every stage in a fresh JVM and",
+            "prints one Markdown table of medians (wall s, CPU s, events/s, MB/s, peak RSS, peak heap) with the",
+            "baselines measured in the same run beside the stages they bound. See bench/README.md.",
+            "",
+            "  --quick              one small size (20M of text), one repetition",
+            "  --sizes LIST         sizes of xperf text, e.g. 100M,1G,10G (the default); ETL and XML get the same events",
+            "  --reps N             repetitions per stage (default 3); the table shows medians",
+            "  --reps-large N       repetitions at sizes of 5G and more (default 1)",
+            "  --stages LIST        some of " + String.join(",", STAGES) + " (default: all)",
+            "  --heap SIZE          -Xmx of every stage's JVM (default 1g)",
+            "  --work DIR           where traces and databases go (default bench/target/work)",
+            "  --net-source FILE    the real ETL whose buffers the net stage repeats",
+            "                       (default ../shared/traces/etl/net.4.5.2.x64.etl)",
+            "  --xml-max SIZE       generate XML only while it stays under SIZE (default 1G; XML is ~7x the text)",
+            "  --keep               keep generated files of 2G and more (deleted once measured by default)",
+            "  --jfr                record a JFR profile of every stage under the work directory",
+            "  --before-jar JAR     also measure ingest and replay with an earlier build's bench jar",
+            "  --before-label TEXT  how the \"before\" rows name that build (default: the jar's file name)",
+            "  -h, --help           show this and exit",
+            "",
+            "Examples:",
+            "  bench/run --quick",
+            "  bench/run --sizes 100M,1G --stages etl,replay --reps 5",
+            "  bench/run --sizes 1G --before-jar /tmp/old-bench.jar --before-label abc1234");
+
+    /** A command line {@link #parse} refuses, with the one-line reason. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        Options o;
+        try {
+            o = parse(args);
+        } catch (UsageException e) {
+            System.err.println("bench: " + e.getMessage() + " (bench/run --help lists the options)");
+            System.exit(2);
+            return;
+        }
+        Path jar = Path.of(BenchRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        new BenchRun(o, jar).run();
+    }
+
+    /** The options of a command line. */
+    static Options parse(String[] args) throws UsageException {
         Options o = new Options();
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
+            String name = args[i];
+            switch (name) {
                 case "--quick" -> {
                     o.sizes = List.of(20L << 20);
                     o.reps = 1;
                 }
-                case "--sizes" -> o.sizes = Arrays.stream(args[++i].split(",")).map(BenchRun::parseSize).toList();
-                case "--reps" -> o.reps = Integer.parseInt(args[++i]);
-                case "--reps-large" -> o.repsLarge = Integer.parseInt(args[++i]);
-                case "--work" -> o.work = Path.of(args[++i]);
-                case "--net-source" -> o.netSource = Path.of(args[++i]);
-                case "--xml-max" -> o.xmlMax = parseSize(args[++i]);
-                case "--stages" -> o.stages = List.of(args[++i].split(","));
-                case "--heap" -> o.heap = args[++i];
                 case "--keep" -> o.keep = true;
                 case "--jfr" -> o.jfr = true;
-                case "--before-jar" -> o.beforeJar = Path.of(args[++i]);
-                case "--before-label" -> o.beforeLabel = args[++i];
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see bench/README.md)");
+                case "--sizes", "--reps", "--reps-large", "--work", "--net-source", "--xml-max", "--stages", "--heap",
+                        "--before-jar", "--before-label" -> {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException("option " + name + " needs a value");
+                    }
+                    set(o, name, args[++i]);
+                }
+                default -> throw new UsageException("unknown option '" + name + "'");
             }
         }
         if (o.beforeJar != null && o.beforeLabel == null) {
             o.beforeLabel = o.beforeJar.getFileName().toString();
         }
-        Path jar = Path.of(BenchRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        new BenchRun(o, jar).run();
+        return o;
+    }
+
+    private static void set(Options o, String name, String value) throws UsageException {
+        switch (name) {
+            case "--sizes" -> {
+                List<Long> sizes = new ArrayList<>();
+                for (String s : value.split(",")) {
+                    sizes.add(size(name, s));
+                }
+                o.sizes = sizes;
+            }
+            case "--reps" -> o.reps = count(name, value);
+            case "--reps-large" -> o.repsLarge = count(name, value);
+            case "--work" -> o.work = Path.of(value);
+            case "--net-source" -> o.netSource = Path.of(value);
+            case "--xml-max" -> o.xmlMax = size(name, value);
+            case "--stages" -> {
+                List<String> stages = List.of(value.split(","));
+                for (String s : stages) {
+                    if (!STAGES.contains(s)) {
+                        throw new UsageException("--stages: unknown stage '" + s + "' (stages: "
+                                + String.join(", ", STAGES) + ")");
+                    }
+                }
+                o.stages = stages;
+            }
+            case "--heap" -> {
+                if (!value.matches("[0-9]+[kKmMgG]?")) {
+                    throw new UsageException("--heap: '" + value + "' is not a JVM heap size (e.g. 1g, 512m)");
+                }
+                o.heap = value;
+            }
+            case "--before-jar" -> {
+                o.beforeJar = Path.of(value);
+                if (!Files.isRegularFile(o.beforeJar)) {
+                    throw new UsageException("--before-jar: no such file " + value);
+                }
+            }
+            case "--before-label" -> o.beforeLabel = value;
+            default -> throw new IllegalStateException(name);
+        }
+    }
+
+    private static long size(String option, String value) throws UsageException {
+        try {
+            long bytes = parseSize(value);
+            if (bytes > 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new UsageException(option + ": '" + value + "' is not a size (e.g. 100M, 1G, 1.5G)");
+    }
+
+    private static int count(String option, String value) throws UsageException {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new UsageException(option + ": '" + value + "' is not a count of 1 or more");
     }
 
     static long parseSize(String s) {
