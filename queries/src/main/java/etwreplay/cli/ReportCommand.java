@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
                 + " cpu, module, process, from_us/to_us (a time window, µs since the trace start), min_us (a"
                 + " threshold), top ... They are bound as values, never pasted into the SQL.",
             "Rows are written as they come, so a result of any size (a whole-trace cpu_timeline) needs no memory of its"
-                + " own; an --output file appears only once complete."},
+                + " own; an --output file appears only once complete. While rows go to a file, a terminal's stderr"
+                + " shows how many are written."},
         footer = {"", "Examples:",
             "  etwreplay report foreign_completions --db trace.duckdb",
             "  etwreplay report dpc_isr_latency --db t.duckdb --param module=ndis.sys --param cpu=0",
@@ -60,18 +61,27 @@ final class ReportCommand implements Callable<Integer> {
         List<String> notes;
         try (Database db = dbOptions.openReadOnly(cmd)) {
             ReportRunner runner = new ReportRunner(db);
+            // A progress line only when the rows go to a file (--output, or stdout redirected to one).
+            TerminalProgress terminal = output != null || TerminalProgress.stdoutIsFile()
+                    ? TerminalProgress.onStderr() : TerminalProgress.none();
+            String label = "report " + report.name();
             if (output == null) {
                 // Rows are printed as they come: a 30 M-row timeline in constant memory.
                 Writer out = new BufferedWriter(cmd.getOut(), 1 << 16);
                 ResultWriter writer = ResultWriter.of(report, format.format, out);
-                notes = runner.stream(report, params, writer);
+                try (AutoCloseable ticking = terminal.ticking(label, writer::rowsSoFar)) {
+                    notes = runner.stream(report, params, writer);
+                }
                 writer.finish();
                 out.flush();
             } else {
                 ResultWriter[] written = new ResultWriter[1];
                 notes = OutputFile.write(output, out -> {
                     written[0] = ResultWriter.of(report, format.format, out);
-                    List<String> n = runner.stream(report, params, written[0]);
+                    List<String> n;
+                    try (AutoCloseable ticking = terminal.ticking(label, written[0]::rowsSoFar)) {
+                        n = runner.stream(report, params, written[0]);
+                    }
                     written[0].finish();
                     return n;
                 });

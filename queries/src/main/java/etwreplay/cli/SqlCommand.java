@@ -54,7 +54,10 @@ final class SqlCommand implements Callable<Integer> {
             // Rows are printed as they come, so a result of any size needs no memory for itself.
             Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
             ResultWriter writer = ResultWriter.of(format.format, out);
-            try {
+            // A progress line only when the rows go to a file (stdout redirected to one).
+            TerminalProgress terminal = TerminalProgress.stdoutIsFile() ? TerminalProgress.onStderr()
+                    : TerminalProgress.none();
+            try (AutoCloseable ticking = terminal.ticking("sql", writer::rowsSoFar)) {
                 db.stream(writer, sql);
             } catch (SQLException e) {
                 throw new Main.UserSqlException(e);

@@ -1,6 +1,7 @@
 package etwreplay.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import etwreplay.ingest.format.ProgressListener;
 import etwreplay.replay.ReplayProgress;
@@ -71,11 +72,47 @@ class TerminalProgressTest {
     }
 
     @Test
+    void aQueryLineShowsSecondsThenRows() {
+        TerminalProgress t = progress(true);
+        long start = 200 * MS;
+        now[0] = 900 * MS;
+        t.tick("report cpu_timeline", start, 0);
+        now[0] = 1_100 * MS;
+        t.tick("report cpu_timeline", start, 0);
+        now[0] = 1_200 * MS;
+        t.tick("report cpu_timeline", start, 4096);
+        now[0] = 27_300 * MS;
+        t.tick("report cpu_timeline", start, 12_288);
+        t.done();
+        assertEquals(List.of(
+                "report cpu_timeline: running, 0 s",
+                "report cpu_timeline: 12,288 rows written, 27 s",
+                "",
+                ""), lines());
+    }
+
+    @Test
+    void tickingDrawsFromItsOwnThreadAndClearsWhenClosed() throws Exception {
+        TerminalProgress t = new TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                System::nanoTime, true);
+        long[] rows = {0};
+        try (AutoCloseable ticking = t.ticking("sql", () -> rows[0])) {
+            Thread.sleep(1_500);
+        }
+        String drawn = bytes.toString(StandardCharsets.UTF_8);
+        List<String> seen = lines();
+        // The first draw comes about a second after the start: its whole seconds are 0 or 1.
+        assertTrue(seen.get(0).matches("sql: running, [01] s"), drawn);
+        assertEquals("", seen.get(seen.size() - 1), drawn);
+    }
+
+    @Test
     void withoutATerminalNothingIsDrawn() {
         TerminalProgress t = progress(false);
         now[0] = 5_000 * MS;
         t.ingest("ingesting a.etl", 1).progress(1, 1);
         t.replay().progress(1, 1, 1, 1);
+        t.tick("sql", 0, 1);
         t.done();
         assertEquals("", bytes.toString(StandardCharsets.UTF_8));
     }
