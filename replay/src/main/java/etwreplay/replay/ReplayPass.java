@@ -71,6 +71,9 @@ final class ReplayPass implements AutoCloseable {
     private final PriorityQueue<Span> longest = new PriorityQueue<>(Comparator.comparingLong(ReplayPass::duration)
             .thenComparing(Comparator.comparingLong(Span::id).reversed()));
     private long lastTs = Long.MIN_VALUE;
+    /** Events the ordered scan has fed so far, and the count at which progress is told next. */
+    private long scanned;
+    private long nextProgress = ReplayProgress.EVERY_EVENTS;
 
     ReplayPass(Connection connection, TraceRecord trace, MachineChoice machine, AnomalyCounter<ReplayAnomaly> anomalies)
             throws SQLException {
@@ -155,16 +158,18 @@ final class ReplayPass implements AutoCloseable {
         for (TraceRecord.FirstSwitch f : trace.firstSwitches()) {
             contexts.initial(f.cpu(), f.oldTid(), f.oldPid(), f.oldProcessName());
         }
-        long[] events = {0};
+        // The per-event path is one increment and a compare; the call sits out of line (a small consumer
+        // lambda keeps dispatch inlined into it).
         scan.events(e -> {
             lastTs = Math.max(lastTs, e.ts());
             dispatch(e);
-            if (++events[0] % ReplayProgress.EVERY_EVENTS == 0) {
-                progress.progress(trace.traceId(), lastTs, trace.durationNs(), events[0]);
+            if (++scanned == nextProgress) {
+                nextProgress += ReplayProgress.EVERY_EVENTS;
+                progress.progress(trace.traceId(), lastTs, trace.durationNs(), scanned);
             }
         });
         long end = Math.max(trace.durationNs(), lastTs == Long.MIN_VALUE ? 0 : lastTs);
-        progress.progress(trace.traceId(), end, trace.durationNs(), events[0]);
+        progress.progress(trace.traceId(), end, trace.durationNs(), scanned);
         disk.finish(end);
         file.finish(end);
         driver.finish(end);
