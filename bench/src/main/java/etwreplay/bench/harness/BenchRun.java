@@ -250,6 +250,12 @@ public final class BenchRun {
             Stats floor1 = stage(reps, "store-floor-1", dir.resolve("etl64.duckdb").toString());
             add(tier, "the same on one thread, the ingest's DuckDB settings (its storing thread's floor)", floor1,
                     floor1.events, null, 0);
+            Stats numbers = stage(reps, "store-floor-numbers", dir.resolve("etl64.duckdb").toString());
+            add(tier, "the same, numbers only: no text, map or empty columns (a narrower schema's floor)", numbers,
+                    numbers.events, null, 0);
+            Stats decode = stage(reps, "decode-floor", x64.toString());
+            add(tier, "ETL x64 decoding alone (reader into a counting sink; no batches, no storing)", decode,
+                    decode.events, null, 0);
             Stats old = before(reps, "ingest", x64.toString(), dir.resolve("before.duckdb").toString());
             if (old != null) {
                 add(tier, "ETL x64 ingest, before (" + o.beforeLabel + ")", old, old.events, "read",
@@ -269,6 +275,9 @@ public final class BenchRun {
                 Stats scan = stage(reps, "scan-floor", dir.resolve("etl64.duckdb").toString());
                 add(tier, "replay's ordered scan alone (read + merge; no trackers, no storing)", scan, rep.events,
                         null, 0);
+                Stats read = stage(reps, "read-floor", dir.resolve("etl64.duckdb").toString());
+                add(tier, "DuckDB handing over the scan's rows alone (each query once, every value read)", read,
+                        rep.events, null, 0);
                 Stats oldReplay = before(reps, "replay", dir.resolve("etl64.duckdb").toString());
                 // After the "before" replay, which replays into (and then deletes) the same copy's path.
                 child(jar, "replay-keep", dir.resolve("etl64.duckdb").toString());

@@ -6,7 +6,15 @@ import etwreplay.ingest.store.BulkWriteSettings;
 import etwreplay.ingest.store.Database;
 import etwreplay.ingest.store.RowSink;
 import etwreplay.replay.ReplayEngine;
+import etwreplay.ingest.event.Anomaly;
+import etwreplay.ingest.event.EventSink;
+import etwreplay.ingest.event.TraceEvent;
+import etwreplay.ingest.event.TraceHeader;
+import etwreplay.ingest.format.ProgressListener;
+import etwreplay.ingest.format.Readers;
+import etwreplay.ingest.format.TraceFormat;
 import etwreplay.replay.scan.OrderedScan;
+import etwreplay.replay.scan.ScanReadFloor;
 import etwreplay.replay.store.DerivedTable;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -28,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -65,6 +74,9 @@ public final class Stage {
             }
             case "store-floor" -> storeFloor(Path.of(args[1]), RAW_TABLES, false);
             case "store-floor-1" -> storeFloor(Path.of(args[1]), RAW_TABLES, true);
+            case "store-floor-numbers" -> numbersFloor(Path.of(args[1]));
+            case "decode-floor" -> decodeFloor(Path.of(args[1]));
+            case "read-floor" -> readFloor(Path.of(args[1]));
             case "derived-floor" -> storeFloor(Path.of(args[1]), DERIVED_TABLES, false);
             case "scan-floor" -> scanFloor(Path.of(args[1]));
             case "reports" -> reports(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Path.of(args[3]) : null);
@@ -228,6 +240,138 @@ public final class Stage {
     }
 
     /**
+     * The storing floor of a narrower schema, for the question whether one would reach the ETL target: the
+     * same copy as {@code store-floor-1} (one transaction, one thread, the ingest's settings), but of each raw
+     * table's numbers only: its numeric and boolean columns that hold at least one value in this database. No
+     * text, no {@code extra} map, no column the source left empty. A schema that kept these numbers and
+     * coded or dropped everything else would still store every row here, so its ingest could not be faster.
+     */
+    private static void numbersFloor(Path dbFile) throws Exception {
+        List<String> selects = new ArrayList<>();
+        long rows = 0;
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath());
+             Statement st = c.createStatement();
+             BulkWriteSettings settings = BulkWriteSettings.apply(c)) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(RAW_TABLES)) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            // Chosen before the clock starts: which columns are numbers and hold a value.
+            for (String t : tables) {
+                List<String> kept = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT column_name FROM information_schema.columns WHERE"
+                        + " table_schema = 'main' AND table_name = '" + t + "' AND data_type IN ('BIGINT', 'INTEGER',"
+                        + " 'UBIGINT', 'BOOLEAN', 'DOUBLE', 'SMALLINT', 'TINYINT', 'UINTEGER') ORDER BY ordinal_position")) {
+                    while (rs.next()) {
+                        kept.add(rs.getString(1));
+                    }
+                }
+                StringBuilder counts = new StringBuilder("SELECT ");
+                for (int i = 0; i < kept.size(); i++) {
+                    counts.append(i == 0 ? "" : ", ").append("count(").append(kept.get(i)).append(')');
+                }
+                List<String> filled = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery(counts + " FROM " + t)) {
+                    rs.next();
+                    for (int i = 0; i < kept.size(); i++) {
+                        if (rs.getLong(i + 1) > 0) {
+                            filled.add(kept.get(i));
+                        }
+                    }
+                }
+                if (!filled.isEmpty()) {
+                    selects.add("CREATE TABLE floor_copy_" + t + " AS SELECT " + String.join(", ", filled) + " FROM " + t);
+                }
+            }
+            long t0 = System.nanoTime();
+            st.execute("BEGIN TRANSACTION");
+            for (String q : selects) {
+                st.execute(q);
+            }
+            st.execute("COMMIT");
+            double s = (System.nanoTime() - t0) / 1e9;
+            for (String t : tables) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + t)) {
+                    rs.next();
+                    rows += rs.getLong(1);
+                }
+                st.execute("DROP TABLE IF EXISTS floor_copy_" + t);
+            }
+            st.execute("CHECKPOINT");
+            result("store-floor-numbers", s, rows, 0);
+        }
+    }
+
+    /**
+     * The ETL ingest's decoding alone: the reader (every buffer, every event decoded into its canonical form)
+     * handing events to a sink that only counts. No column batches, no DuckDB. The ingest's reader thread does
+     * this and fills the batches; its storing thread stores them.
+     */
+    private static void decodeFloor(Path etl) throws Exception {
+        long t0 = System.nanoTime();
+        long events = countDecoded(etl);
+        result("decode-floor", (System.nanoTime() - t0) / 1e9, events, Files.size(etl));
+    }
+
+    /** Events the ETL reader decodes from {@code etl}, anomalies aside. */
+    static long countDecoded(Path etl) throws Exception {
+        long[] events = {0};
+        EventSink counter = new EventSink() {
+            @Override
+            public void accept(TraceEvent event) {
+                events[0]++;
+            }
+
+            @Override
+            public void accept(TraceEvent event, Map<String, String> extra) {
+                events[0]++;
+            }
+
+            @Override
+            public void anomaly(Anomaly kind, String location, String example) {
+            }
+
+            @Override
+            public void anomalies(Anomaly kind, long count, String location, String example) {
+            }
+        };
+        Readers.forFormat(TraceFormat.ETL).orElseThrow().read(etl, counter, new TraceHeader(), ProgressListener.NONE);
+        return events[0];
+    }
+
+    /**
+     * DuckDB handing over the replay scan's rows alone ({@link ScanReadFloor}: each of the scan's queries once
+     * over the whole trace, every value read, nothing built), with the replay's DuckDB settings. Its rows are
+     * the trace's events.
+     */
+    private static void readFloor(Path ingested) throws Exception {
+        long t0 = System.nanoTime();
+        long rows = 0;
+        try (Database db = Database.openReadOnly(ingested);
+             BulkWriteSettings settings = BulkWriteSettings.apply(db.connection())) {
+            for (int id : traceIds(db)) {
+                ScanReadFloor.Counts c = ScanReadFloor.read(db.connection(), id);
+                rows += c.rows();
+                System.out.println("trace " + id + ": " + c);
+            }
+        }
+        result("read-floor", (System.nanoTime() - t0) / 1e9, rows, 0);
+    }
+
+    private static List<Integer> traceIds(Database db) throws SQLException {
+        List<Integer> traces = new ArrayList<>();
+        try (Statement st = db.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT trace_id FROM trace ORDER BY trace_id")) {
+            while (rs.next()) {
+                traces.add(rs.getInt(1));
+            }
+        }
+        return traces;
+    }
+
+    /**
      * The replay's reading alone: its own ordered scan ({@link OrderedScan}: the rundown, then every raw row
      * merged in time order, with the replay's DuckDB settings and prefetch thread) fed to a consumer that
      * only counts. No trackers, no derived rows; the replay cannot be faster than this.
@@ -237,14 +381,7 @@ public final class Stage {
         long[] events = {0};
         try (Database db = Database.openReadOnly(ingested);
              BulkWriteSettings settings = BulkWriteSettings.apply(db.connection())) {
-            List<Integer> traces = new ArrayList<>();
-            try (Statement st = db.connection().createStatement();
-                 ResultSet rs = st.executeQuery("SELECT trace_id FROM trace ORDER BY trace_id")) {
-                while (rs.next()) {
-                    traces.add(rs.getInt(1));
-                }
-            }
-            for (int id : traces) {
+            for (int id : traceIds(db)) {
                 OrderedScan scan = new OrderedScan(db.connection(), id);
                 scan.rundown(e -> events[0]++);
                 scan.events(e -> events[0]++);
