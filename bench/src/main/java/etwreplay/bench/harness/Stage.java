@@ -72,12 +72,12 @@ public final class Stage {
                 System.setProperty("bench.keepReplayed", "true");
                 replay(Path.of(args[1]));
             }
-            case "store-floor" -> storeFloor(Path.of(args[1]), RAW_TABLES, false);
-            case "store-floor-1" -> storeFloor(Path.of(args[1]), RAW_TABLES, true);
-            case "store-floor-numbers" -> numbersFloor(Path.of(args[1]));
+            case "store-floor" -> storeFloor(Path.of(args[1]), RAW_TABLES, false, stage, ALL_COLUMNS);
+            case "store-floor-1" -> storeFloor(Path.of(args[1]), RAW_TABLES, true, stage, ALL_COLUMNS);
+            case "store-floor-numbers" -> storeFloor(Path.of(args[1]), RAW_TABLES, true, stage, NUMBERS_ONLY);
             case "decode-floor" -> decodeFloor(Path.of(args[1]));
             case "read-floor" -> readFloor(Path.of(args[1]));
-            case "derived-floor" -> storeFloor(Path.of(args[1]), DERIVED_TABLES, false);
+            case "derived-floor" -> storeFloor(Path.of(args[1]), DERIVED_TABLES, false, stage, ALL_COLUMNS);
             case "scan-floor" -> scanFloor(Path.of(args[1]));
             case "reports" -> reports(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Path.of(args[3]) : null);
             default -> throw new IllegalArgumentException("stage " + stage);
@@ -207,9 +207,12 @@ public final class Stage {
      * ({@code derived-floor}, on a replayed database) it bounds the replay, which writes those rows and must
      * also read and replay the raw ones. With {@code oneThread} ({@code store-floor-1}) DuckDB runs with the
      * ingest's own settings ({@link BulkWriteSettings}: one thread): the floor of the ingest's storing thread.
+     * {@code columns} chooses what each copy selects, before the clock starts.
      */
-    private static void storeFloor(Path dbFile, String tablesQuery, boolean oneThread) throws Exception {
+    private static void storeFloor(Path dbFile, String tablesQuery, boolean oneThread, String name,
+            ColumnChoice columns) throws Exception {
         List<String> tables = new ArrayList<>();
+        List<String> copies = new ArrayList<>();
         long rows = 0;
         try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath());
              Statement st = c.createStatement();
@@ -219,76 +222,16 @@ public final class Stage {
                     tables.add(rs.getString(1));
                 }
             }
-            long t0 = System.nanoTime();
-            st.execute("BEGIN TRANSACTION");
             for (String t : tables) {
-                st.execute("CREATE TABLE floor_copy_" + t + " AS SELECT * FROM " + t);
-            }
-            st.execute("COMMIT");
-            double s = (System.nanoTime() - t0) / 1e9;
-            for (String t : tables) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM floor_copy_" + t)) {
-                    rs.next();
-                    rows += rs.getLong(1);
-                }
-                st.execute("DROP TABLE floor_copy_" + t);
-            }
-            st.execute("CHECKPOINT");
-            result(tablesQuery.equals(DERIVED_TABLES) ? "derived-floor" : oneThread ? "store-floor-1" : "store-floor", s,
-                    rows, 0);
-        }
-    }
-
-    /**
-     * The storing floor of a narrower schema, for the question whether one would reach the ETL target: the
-     * same copy as {@code store-floor-1} (one transaction, one thread, the ingest's settings), but of each raw
-     * table's numbers only: its numeric and boolean columns that hold at least one value in this database. No
-     * text, no {@code extra} map, no column the source left empty. A schema that kept these numbers and
-     * coded or dropped everything else would still store every row here, so its ingest could not be faster.
-     */
-    private static void numbersFloor(Path dbFile) throws Exception {
-        List<String> selects = new ArrayList<>();
-        long rows = 0;
-        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath());
-             Statement st = c.createStatement();
-             BulkWriteSettings settings = BulkWriteSettings.apply(c)) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery(RAW_TABLES)) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            // Chosen before the clock starts: which columns are numbers and hold a value.
-            for (String t : tables) {
-                List<String> kept = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery("SELECT column_name FROM information_schema.columns WHERE"
-                        + " table_schema = 'main' AND table_name = '" + t + "' AND data_type IN ('BIGINT', 'INTEGER',"
-                        + " 'UBIGINT', 'BOOLEAN', 'DOUBLE', 'SMALLINT', 'TINYINT', 'UINTEGER') ORDER BY ordinal_position")) {
-                    while (rs.next()) {
-                        kept.add(rs.getString(1));
-                    }
-                }
-                StringBuilder counts = new StringBuilder("SELECT ");
-                for (int i = 0; i < kept.size(); i++) {
-                    counts.append(i == 0 ? "" : ", ").append("count(").append(kept.get(i)).append(')');
-                }
-                List<String> filled = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery(counts + " FROM " + t)) {
-                    rs.next();
-                    for (int i = 0; i < kept.size(); i++) {
-                        if (rs.getLong(i + 1) > 0) {
-                            filled.add(kept.get(i));
-                        }
-                    }
-                }
-                if (!filled.isEmpty()) {
-                    selects.add("CREATE TABLE floor_copy_" + t + " AS SELECT " + String.join(", ", filled) + " FROM " + t);
+                String selected = columns.selectList(st, t);
+                if (selected != null) {
+                    copies.add("CREATE TABLE floor_copy_" + t + " AS SELECT " + selected + " FROM " + t);
                 }
             }
             long t0 = System.nanoTime();
             st.execute("BEGIN TRANSACTION");
-            for (String q : selects) {
-                st.execute(q);
+            for (String copy : copies) {
+                st.execute(copy);
             }
             st.execute("COMMIT");
             double s = (System.nanoTime() - t0) / 1e9;
@@ -300,9 +243,50 @@ public final class Stage {
                 st.execute("DROP TABLE IF EXISTS floor_copy_" + t);
             }
             st.execute("CHECKPOINT");
-            result("store-floor-numbers", s, rows, 0);
+            result(name, s, rows, 0);
         }
     }
+
+    /** What a floor's copy of one table selects: a select list, or null to leave the table out. */
+    @FunctionalInterface
+    private interface ColumnChoice {
+        String selectList(Statement st, String table) throws SQLException;
+    }
+
+    /** Every column. */
+    private static final ColumnChoice ALL_COLUMNS = (st, table) -> "*";
+
+    /**
+     * The numbers only ({@code store-floor-numbers}): the table's numeric and boolean columns that hold at
+     * least one value in this database. No text, no {@code extra} map, no column the source left empty. A
+     * schema that kept these numbers and coded or dropped everything else would still store every row, so its
+     * ingest could not store faster than this copy; run on one thread, it answers how far a narrower raw schema
+     * could take the ingest's storing thread.
+     */
+    private static final ColumnChoice NUMBERS_ONLY = (st, table) -> {
+        List<String> numeric = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT column_name FROM information_schema.columns WHERE"
+                + " table_schema = 'main' AND table_name = '" + table + "' AND data_type IN ('BIGINT', 'INTEGER',"
+                + " 'UBIGINT', 'BOOLEAN', 'DOUBLE', 'SMALLINT', 'TINYINT', 'UINTEGER') ORDER BY ordinal_position")) {
+            while (rs.next()) {
+                numeric.add(rs.getString(1));
+            }
+        }
+        StringBuilder counts = new StringBuilder("SELECT ");
+        for (int i = 0; i < numeric.size(); i++) {
+            counts.append(i == 0 ? "" : ", ").append("count(").append(numeric.get(i)).append(')');
+        }
+        List<String> filled = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(counts + " FROM " + table)) {
+            rs.next();
+            for (int i = 0; i < numeric.size(); i++) {
+                if (rs.getLong(i + 1) > 0) {
+                    filled.add(numeric.get(i));
+                }
+            }
+        }
+        return filled.isEmpty() ? null : String.join(", ", filled);
+    };
 
     /**
      * The ETL ingest's decoding alone: the reader (every buffer, every event decoded into its canonical form)
